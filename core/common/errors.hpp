@@ -1,0 +1,69 @@
+// The host's error classes, each with its documented exit code (see README "Exit codes").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace sdm {
+
+/// Process exit codes, one per error class.
+enum class ExitCode : int {
+  Ok = 0,
+  Internal = 1,   ///< a bug or an unexpected failure
+  Usage = 2,      ///< bad command line
+  Config = 3,     ///< config file or database URL
+  Revision = 4,   ///< revision graph or revision argument
+  Plugin = 5,     ///< a plugin could not be used
+  Database = 6,   ///< connecting, SQL, or the state of the database
+  Lock = 7,       ///< another runner holds the database lock
+  Branched = 8,   ///< check_migration: the timeline branches
+};
+
+/// Base of every error the host reports as `FAILED: <message>`.
+class HostError : public std::runtime_error {
+ public:
+  HostError(ExitCode code, const std::string& message)
+      : std::runtime_error(message), code_(code) {}
+  ExitCode code() const { return code_; }
+
+ private:
+  ExitCode code_;
+};
+
+/// The command line is wrong.
+class UsageError : public HostError {
+ public:
+  explicit UsageError(const std::string& message) : HostError(ExitCode::Usage, message) {}
+};
+
+/// A config file or the database URL is wrong.
+class ConfigError : public HostError {
+ public:
+  explicit ConfigError(const std::string& message) : HostError(ExitCode::Config, message) {}
+};
+
+/// The revision graph is broken, or a revision argument cannot be resolved.
+class RevisionError : public HostError {
+ public:
+  explicit RevisionError(const std::string& message) : HostError(ExitCode::Revision, message) {}
+};
+
+/// A plugin file was rejected or failed.
+class PluginError : public HostError {
+ public:
+  explicit PluginError(const std::string& message) : HostError(ExitCode::Plugin, message) {}
+};
+
+/// The database failed or is in a state the command cannot work from.
+class DatabaseError : public HostError {
+ public:
+  explicit DatabaseError(const std::string& message) : HostError(ExitCode::Database, message) {}
+};
+
+/// The run lock could not be taken in time.
+class LockTimeoutError : public HostError {
+ public:
+  explicit LockTimeoutError(const std::string& message) : HostError(ExitCode::Lock, message) {}
+};
+
+}  // namespace sdm

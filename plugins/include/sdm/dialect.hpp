@@ -1,0 +1,66 @@
+// How a database speaks SQL: renders ops and version-table statements, quotes identifiers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sdm/ops.hpp"
+#include "sdm/schema.hpp"
+
+namespace sdm {
+
+/// What differs between dialects as data rather than code.
+struct DialectTraits {
+  /// DDL can be rolled back, so a whole run can be one transaction (PostgreSQL, SQLite).
+  bool transactional_ddl = false;
+  /// Offline scripts are wrapped in BEGIN/COMMIT, as Alembic does for PostgreSQL only.
+  bool offline_begin_commit = false;
+  /// The offline version-row INSERT ends with RETURNING (as Alembic's PostgreSQL output).
+  bool offline_insert_returning = false;
+  /// Name Alembic gives this dialect in "Context impl ..." log lines, e.g. "SQLiteImpl".
+  std::string alembic_impl_name;
+};
+
+/// Table definitions as they stand before the op being rendered. The host implements it from
+/// its schema model (and, online, from the live database).
+class SchemaLookup {
+ public:
+  virtual ~SchemaLookup() = default;
+  /// The table as it stands now, or nullptr when it is unknown.
+  virtual const Table* table(const std::string& name) const noexcept = 0;
+};
+
+/// Renders SQL for one database. Throw sdm::Error for what the dialect cannot do.
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+  /// "sqlite", "postgresql", "mysql", or a vendor's name.
+  virtual std::string name() const = 0;
+  virtual DialectTraits traits() const = 0;
+  /// The statements that perform `op`, without terminators.
+  virtual std::vector<std::string> render(const Op& op, const SchemaLookup& schema) const = 0;
+  /// The identifier, quoted if the dialect needs it (mixed case, reserved word, ...).
+  virtual std::string quote(const std::string& identifier) const = 0;
+  /// The type as this dialect writes it.
+  virtual std::string render_type(const Type& type) const = 0;
+
+  /// CREATE TABLE for the version table, exactly as Alembic writes it.
+  virtual std::string create_version_table(const std::string& table) const = 0;
+  /// INSERT of one version row; `offline` selects Alembic's offline form (RETURNING on PG).
+  virtual std::string insert_version(const std::string& table, const std::string& revision,
+                                     bool offline) const = 0;
+  /// UPDATE of one version row from `from` to `to`.
+  virtual std::string update_version(const std::string& table, const std::string& from,
+                                     const std::string& to) const = 0;
+  /// DELETE of one version row.
+  virtual std::string delete_version(const std::string& table,
+                                     const std::string& revision) const = 0;
+  /// DROP TABLE of the version table.
+  virtual std::string drop_version_table(const std::string& table) const = 0;
+  /// The statement that opens a transaction ("BEGIN").
+  virtual std::string begin_statement() const = 0;
+  /// The statement that commits ("COMMIT").
+  virtual std::string commit_statement() const = 0;
+};
+
+}  // namespace sdm
