@@ -9,21 +9,20 @@ namespace sdm {
 /// Process exit codes, one per error class.
 enum class ExitCode : int {
   Ok = 0,
-  Internal = 1,   ///< a bug or an unexpected failure
-  Usage = 2,      ///< bad command line
-  Config = 3,     ///< config file or database URL
-  Revision = 4,   ///< revision graph or revision argument
-  Plugin = 5,     ///< a plugin could not be used
-  Database = 6,   ///< connecting, SQL, or the state of the database
-  Lock = 7,       ///< another runner holds the database lock
-  Branched = 8,   ///< check_migration: the timeline branches
+  Internal = 1,  ///< a bug or an unexpected failure
+  Usage = 2,     ///< bad command line
+  Config = 3,    ///< config file or database URL
+  Revision = 4,  ///< revision graph or revision argument
+  Plugin = 5,    ///< a plugin could not be used
+  Database = 6,  ///< connecting, SQL, or the state of the database
+  Lock = 7,      ///< another runner holds the database lock
+  Branched = 8,  ///< check_migration: the timeline branches
 };
 
 /// Base of every error the host reports as `FAILED: <message>`.
 class HostError : public std::runtime_error {
  public:
-  HostError(ExitCode code, const std::string& message)
-      : std::runtime_error(message), code_(code) {}
+  HostError(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   ExitCode code() const { return code_; }
 
  private:

@@ -35,25 +35,30 @@ class Driver {
   SDM_DRIVER_PLUGIN_WITH_INIT(NAME, SCHEMES, DRIVER_CLASS, ::sdm::detail::no_init)
 
 /// As SDM_DRIVER_PLUGIN, and INIT (a `void()` function) runs once when the host loads it.
-#define SDM_DRIVER_PLUGIN_WITH_INIT(NAME, SCHEMES, DRIVER_CLASS, INIT)                         \
-  SDM_META_SECTION static const char sdm_plugin_meta_[] =                                     \
-      "sdm:plugin\0" SDM_STRINGIFY(SDM_ABI_VERSION) "\0driver\0" SDM_BUILD_KEY;               \
-  SDM_META_SECTION static const char sdm_driver_meta_[] = "sdm:driver\0" NAME "\0" SCHEMES;   \
-  static bool sdm_plugin_init_(std::string& error) noexcept {                                 \
-    return ::sdm::detail::guarded(error, [] { INIT(); });                                     \
-  }                                                                                           \
-  static ::sdm::abi::Driver* sdm_create_driver_(std::string& error) noexcept {                \
-    ::sdm::abi::Driver* made = nullptr;                                                       \
-    ::sdm::detail::guarded(error, [&] {                                                       \
-      made = ::sdm::detail::make_guarded_driver(std::make_unique<DRIVER_CLASS>());            \
-    });                                                                                       \
-    return made;                                                                              \
-  }                                                                                           \
-  extern "C" SDM_EXPORT const ::sdm::PluginDescriptor* sdm_plugin_entry() noexcept {          \
-    static const ::sdm::DriverEntry driver = {sdm_driver_meta_, &sdm_create_driver_};         \
-    static const ::sdm::PluginDescriptor descriptor = {                                       \
-        SDM_ABI_VERSION,    sizeof(::sdm::PluginDescriptor), ::sdm::PluginKind::Driver,       \
-        SDM_BUILD_KEY,      sdm_plugin_meta_,                &sdm_plugin_init_,               \
-        nullptr,            0,                               &driver};                        \
-    return &descriptor;                                                                       \
+#define SDM_DRIVER_PLUGIN_WITH_INIT(NAME, SCHEMES, DRIVER_CLASS, INIT)                      \
+  SDM_META_SECTION static const char sdm_plugin_meta_[] =                                   \
+      "sdm:plugin\0" SDM_STRINGIFY(SDM_ABI_VERSION) "\0driver\0" SDM_BUILD_KEY;             \
+  SDM_META_SECTION static const char sdm_driver_meta_[] = "sdm:driver\0" NAME "\0" SCHEMES; \
+  static bool sdm_plugin_init_(std::string& error) noexcept {                               \
+    return ::sdm::detail::guarded(error, [] { INIT(); });                                   \
+  }                                                                                         \
+  static ::sdm::abi::Driver* sdm_create_driver_(std::string& error) noexcept {              \
+    ::sdm::abi::Driver* made = nullptr;                                                     \
+    ::sdm::detail::guarded(error, [&] {                                                     \
+      made = ::sdm::detail::make_guarded_driver(std::make_unique<DRIVER_CLASS>());          \
+    });                                                                                     \
+    return made;                                                                            \
+  }                                                                                         \
+  extern "C" SDM_EXPORT const ::sdm::PluginDescriptor* sdm_plugin_entry() noexcept {        \
+    static const ::sdm::DriverEntry driver = {sdm_driver_meta_, &sdm_create_driver_};       \
+    static const ::sdm::PluginDescriptor descriptor = {SDM_ABI_VERSION,                     \
+                                                       sizeof(::sdm::PluginDescriptor),     \
+                                                       ::sdm::PluginKind::Driver,           \
+                                                       SDM_BUILD_KEY,                       \
+                                                       sdm_plugin_meta_,                    \
+                                                       &sdm_plugin_init_,                   \
+                                                       nullptr,                             \
+                                                       0,                                   \
+                                                       &driver};                            \
+    return &descriptor;                                                                     \
   }

@@ -87,7 +87,8 @@ class Operations {
   /// CREATE [UNIQUE] INDEX name ON table (columns)
   void create_index(std::string name, std::string table, std::vector<std::string> columns,
                     bool unique = false) {
-    ops_.push_back(CreateIndex{Index{std::move(name), std::move(table), std::move(columns), unique}});
+    ops_.push_back(
+        CreateIndex{Index{std::move(name), std::move(table), std::move(columns), unique}});
   }
   /// DROP INDEX
   void drop_index(std::string name, std::string table) {
@@ -95,7 +96,8 @@ class Operations {
   }
   /// ADD CONSTRAINT name PRIMARY KEY (columns)
   void create_primary_key(std::string name, std::string table, std::vector<std::string> columns) {
-    ops_.push_back(AddConstraint{std::move(table), PrimaryKey(std::move(columns), std::move(name))});
+    ops_.push_back(
+        AddConstraint{std::move(table), PrimaryKey(std::move(columns), std::move(name))});
   }
   /// ADD CONSTRAINT name UNIQUE (columns)
   void create_unique_constraint(std::string name, std::string table,
@@ -123,9 +125,7 @@ class Operations {
     ops_.push_back(DropConstraint{std::move(table), std::move(name), kind});
   }
   /// Literal SQL, the same for every dialect.
-  void execute(std::string sql) {
-    ops_.push_back(Execute{{{std::string(), std::move(sql)}}});
-  }
+  void execute(std::string sql) { ops_.push_back(Execute{{{std::string(), std::move(sql)}}}); }
   /// Literal SQL per dialect: {{"postgresql", "..."}, {"mysql", "..."}, {"", "fallback"}}.
   void execute(std::vector<std::pair<std::string, std::string>> sql_by_dialect) {
     ops_.push_back(Execute{std::move(sql_by_dialect)});

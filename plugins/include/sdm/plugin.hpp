@@ -54,7 +54,7 @@ struct PluginDescriptor {
   std::uint32_t descriptor_size;
   PluginKind kind;
   const char* build_key;
-  const char* metadata;  ///< the "sdm:plugin" record in sdm_meta
+  const char* metadata;                       ///< the "sdm:plugin" record in sdm_meta
   bool (*init)(std::string& error) noexcept;  ///< runs once after loading; may be null
   const RevisionEntry* revisions;             ///< revision plugins
   std::uint32_t revision_count;

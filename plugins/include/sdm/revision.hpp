@@ -18,7 +18,9 @@ namespace sdm {
 
 /// Pass as a downgrade to have the host reverse the upgrade's ops from its schema model; the
 /// host refuses when an op cannot be reversed.
-inline void derived_downgrade(Operations& ops) { ops.derive_from_upgrade(); }
+inline void derived_downgrade(Operations& ops) {
+  ops.derive_from_upgrade();
+}
 
 }  // namespace sdm
 
@@ -28,15 +30,15 @@ inline void derived_downgrade(Operations& ops) { ops.derive_from_upgrade(); }
 
 /// A revision with depends_on and branch labels too (comma-separated lists, "" for none).
 /// DOC is the message; its first paragraph shows in history, all of it in `show`.
-#define SDM_REVISION_EX(NAME, ID, PARENTS, DEPENDS_ON, BRANCH_LABELS, DOC, UPGRADE, DOWNGRADE)  \
+#define SDM_REVISION_EX(NAME, ID, PARENTS, DEPENDS_ON, BRANCH_LABELS, DOC, UPGRADE, DOWNGRADE) \
   SDM_META_SECTION static const char sdm_meta_##NAME[] =                                       \
-      "sdm:revision\0" ID "\0" PARENTS "\0" DEPENDS_ON "\0" BRANCH_LABELS "\0" DOC;             \
+      "sdm:revision\0" ID "\0" PARENTS "\0" DEPENDS_ON "\0" BRANCH_LABELS "\0" DOC;            \
   static bool sdm_upgrade_##NAME(::sdm::Operations& ops, std::string& error) noexcept {        \
-    return ::sdm::detail::guarded(error, [&] { UPGRADE(ops); });                                \
-  }                                                                                             \
+    return ::sdm::detail::guarded(error, [&] { UPGRADE(ops); });                               \
+  }                                                                                            \
   static bool sdm_downgrade_##NAME(::sdm::Operations& ops, std::string& error) noexcept {      \
-    return ::sdm::detail::guarded(error, [&] { DOWNGRADE(ops); });                              \
-  }                                                                                             \
+    return ::sdm::detail::guarded(error, [&] { DOWNGRADE(ops); });                             \
+  }                                                                                            \
   static const ::sdm::RevisionEntry NAME = {sdm_meta_##NAME, &sdm_upgrade_##NAME,              \
                                             &sdm_downgrade_##NAME};
 
@@ -44,23 +46,23 @@ inline void derived_downgrade(Operations& ops) { ops.derive_from_upgrade(); }
 #define SDM_REVISION_PLUGIN(...) SDM_REVISION_PLUGIN_WITH_INIT(::sdm::detail::no_init, __VA_ARGS__)
 
 /// As SDM_REVISION_PLUGIN, and INIT (a `void()` function) runs once when the host loads it.
-#define SDM_REVISION_PLUGIN_WITH_INIT(INIT, ...)                                               \
-  SDM_META_SECTION static const char sdm_plugin_meta_[] =                                      \
-      "sdm:plugin\0" SDM_STRINGIFY(SDM_ABI_VERSION) "\0revisions\0" SDM_BUILD_KEY;             \
-  static bool sdm_plugin_init_(std::string& error) noexcept {                                  \
-    return ::sdm::detail::guarded(error, [] { INIT(); });                                      \
-  }                                                                                            \
-  static const ::sdm::RevisionEntry sdm_plugin_revisions_[] = {__VA_ARGS__};                   \
-  extern "C" SDM_EXPORT const ::sdm::PluginDescriptor* sdm_plugin_entry() noexcept {           \
-    static const ::sdm::PluginDescriptor descriptor = {                                        \
-        SDM_ABI_VERSION,                                                                       \
-        sizeof(::sdm::PluginDescriptor),                                                       \
-        ::sdm::PluginKind::Revisions,                                                          \
-        SDM_BUILD_KEY,                                                                         \
-        sdm_plugin_meta_,                                                                      \
-        &sdm_plugin_init_,                                                                     \
-        sdm_plugin_revisions_,                                                                 \
+#define SDM_REVISION_PLUGIN_WITH_INIT(INIT, ...)                                                  \
+  SDM_META_SECTION static const char sdm_plugin_meta_[] =                                         \
+      "sdm:plugin\0" SDM_STRINGIFY(SDM_ABI_VERSION) "\0revisions\0" SDM_BUILD_KEY;                \
+  static bool sdm_plugin_init_(std::string& error) noexcept {                                     \
+    return ::sdm::detail::guarded(error, [] { INIT(); });                                         \
+  }                                                                                               \
+  static const ::sdm::RevisionEntry sdm_plugin_revisions_[] = {__VA_ARGS__};                      \
+  extern "C" SDM_EXPORT const ::sdm::PluginDescriptor* sdm_plugin_entry() noexcept {              \
+    static const ::sdm::PluginDescriptor descriptor = {                                           \
+        SDM_ABI_VERSION,                                                                          \
+        sizeof(::sdm::PluginDescriptor),                                                          \
+        ::sdm::PluginKind::Revisions,                                                             \
+        SDM_BUILD_KEY,                                                                            \
+        sdm_plugin_meta_,                                                                         \
+        &sdm_plugin_init_,                                                                        \
+        sdm_plugin_revisions_,                                                                    \
         static_cast<std::uint32_t>(sizeof(sdm_plugin_revisions_) / sizeof(::sdm::RevisionEntry)), \
-        nullptr};                                                                              \
-    return &descriptor;                                                                        \
+        nullptr};                                                                                 \
+    return &descriptor;                                                                           \
   }

@@ -50,11 +50,11 @@ struct Constraint {
   ConstraintKind kind = ConstraintKind::Unique;
   std::string name;
   std::vector<std::string> columns;
-  std::string referred_table;               ///< foreign key only
+  std::string referred_table;                 ///< foreign key only
   std::vector<std::string> referred_columns;  ///< foreign key only
-  std::string ondelete;                     ///< foreign key only: CASCADE, SET NULL, ...
-  std::string onupdate;                     ///< foreign key only
-  std::string condition;                    ///< check only: an SQL expression
+  std::string ondelete;                       ///< foreign key only: CASCADE, SET NULL, ...
+  std::string onupdate;                       ///< foreign key only
+  std::string condition;                      ///< check only: an SQL expression
 
   /// Sets ON DELETE of a foreign key.
   Constraint& on_delete(std::string action) {
@@ -123,8 +123,7 @@ struct Index {
   bool unique = false;
 
   friend bool operator==(const Index& a, const Index& b) {
-    return a.name == b.name && a.table == b.table && a.columns == b.columns &&
-           a.unique == b.unique;
+    return a.name == b.name && a.table == b.table && a.columns == b.columns && a.unique == b.unique;
   }
 };
 

@@ -63,13 +63,21 @@ inline Type make_type(TypeKind kind) {
 }
 
 /// INTEGER
-inline Type Integer() { return make_type(TypeKind::Integer); }
+inline Type Integer() {
+  return make_type(TypeKind::Integer);
+}
 /// BIGINT
-inline Type BigInteger() { return make_type(TypeKind::BigInteger); }
+inline Type BigInteger() {
+  return make_type(TypeKind::BigInteger);
+}
 /// SMALLINT
-inline Type SmallInteger() { return make_type(TypeKind::SmallInteger); }
+inline Type SmallInteger() {
+  return make_type(TypeKind::SmallInteger);
+}
 /// BOOLEAN (BOOL on MySQL)
-inline Type Boolean() { return make_type(TypeKind::Boolean); }
+inline Type Boolean() {
+  return make_type(TypeKind::Boolean);
+}
 /// VARCHAR(length), or VARCHAR without a length where the dialect allows it
 inline Type String(int length = 0) {
   Type t = make_type(TypeKind::String);
@@ -77,11 +85,17 @@ inline Type String(int length = 0) {
   return t;
 }
 /// TEXT
-inline Type Text() { return make_type(TypeKind::Text); }
+inline Type Text() {
+  return make_type(TypeKind::Text);
+}
 /// TEXT, LONGTEXT on MySQL
-inline Type LongText() { return make_type(TypeKind::LongText); }
+inline Type LongText() {
+  return make_type(TypeKind::LongText);
+}
 /// FLOAT
-inline Type Float() { return make_type(TypeKind::Float); }
+inline Type Float() {
+  return make_type(TypeKind::Float);
+}
 /// NUMERIC(precision, scale)
 inline Type Numeric(int precision = 0, int scale = 0) {
   Type t = make_type(TypeKind::Numeric);
@@ -90,13 +104,21 @@ inline Type Numeric(int precision = 0, int scale = 0) {
   return t;
 }
 /// DATE
-inline Type Date() { return make_type(TypeKind::Date); }
+inline Type Date() {
+  return make_type(TypeKind::Date);
+}
 /// DATETIME (TIMESTAMP WITHOUT TIME ZONE on PostgreSQL)
-inline Type DateTime() { return make_type(TypeKind::DateTime); }
+inline Type DateTime() {
+  return make_type(TypeKind::DateTime);
+}
 /// TIME (TIME WITHOUT TIME ZONE on PostgreSQL)
-inline Type Time() { return make_type(TypeKind::Time); }
+inline Type Time() {
+  return make_type(TypeKind::Time);
+}
 /// BLOB (BYTEA on PostgreSQL)
-inline Type LargeBinary() { return make_type(TypeKind::LargeBinary); }
+inline Type LargeBinary() {
+  return make_type(TypeKind::LargeBinary);
+}
 /// A type name written out literally, the same on every dialect.
 inline Type Raw(std::string type_name) {
   Type t = make_type(TypeKind::Raw);

@@ -31,7 +31,7 @@ inline std::string describe(const Op& op) {
           const char* kind = o.constraint.kind == ConstraintKind::PrimaryKey   ? "primary key"
                              : o.constraint.kind == ConstraintKind::ForeignKey ? "foreign key"
                              : o.constraint.kind == ConstraintKind::Check      ? "check constraint"
-                                                                               : "unique constraint";
+                                                                          : "unique constraint";
           std::string name = o.constraint.name.empty() ? "" : " " + o.constraint.name;
           return std::string("create ") + kind + name + " on " + o.table;
         } else if constexpr (std::is_same_v<T, DropConstraint>) {

@@ -44,8 +44,8 @@ class Dialect {
                      std::string& error) const noexcept = 0;
   virtual bool render_type(const Type& type, std::string& out,
                            std::string& error) const noexcept = 0;
-  virtual bool version_sql(VersionStatement which, const std::string& table,
-                           const std::string& a, const std::string& b, std::string& out,
+  virtual bool version_sql(VersionStatement which, const std::string& table, const std::string& a,
+                           const std::string& b, std::string& out,
                            std::string& error) const noexcept = 0;
 };
 
@@ -98,8 +98,7 @@ class GuardedDialect final : public abi::Dialect {
              std::string& error) const noexcept override {
     return guarded(error, [&] { out = impl_.quote(identifier); });
   }
-  bool render_type(const Type& type, std::string& out,
-                   std::string& error) const noexcept override {
+  bool render_type(const Type& type, std::string& out, std::string& error) const noexcept override {
     return guarded(error, [&] { out = impl_.render_type(type); });
   }
   bool version_sql(VersionStatement which, const std::string& table, const std::string& a,
@@ -107,14 +106,30 @@ class GuardedDialect final : public abi::Dialect {
                    std::string& error) const noexcept override {
     return guarded(error, [&] {
       switch (which) {
-        case VersionStatement::CreateTable: out = impl_.create_version_table(table); break;
-        case VersionStatement::Insert: out = impl_.insert_version(table, a, false); break;
-        case VersionStatement::InsertOffline: out = impl_.insert_version(table, a, true); break;
-        case VersionStatement::Update: out = impl_.update_version(table, a, b); break;
-        case VersionStatement::Delete: out = impl_.delete_version(table, a); break;
-        case VersionStatement::DropTable: out = impl_.drop_version_table(table); break;
-        case VersionStatement::Begin: out = impl_.begin_statement(); break;
-        case VersionStatement::Commit: out = impl_.commit_statement(); break;
+        case VersionStatement::CreateTable:
+          out = impl_.create_version_table(table);
+          break;
+        case VersionStatement::Insert:
+          out = impl_.insert_version(table, a, false);
+          break;
+        case VersionStatement::InsertOffline:
+          out = impl_.insert_version(table, a, true);
+          break;
+        case VersionStatement::Update:
+          out = impl_.update_version(table, a, b);
+          break;
+        case VersionStatement::Delete:
+          out = impl_.delete_version(table, a);
+          break;
+        case VersionStatement::DropTable:
+          out = impl_.drop_version_table(table);
+          break;
+        case VersionStatement::Begin:
+          out = impl_.begin_statement();
+          break;
+        case VersionStatement::Commit:
+          out = impl_.commit_statement();
+          break;
       }
     });
   }

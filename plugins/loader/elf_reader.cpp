@@ -1,0 +1,97 @@
+#include "loader/elf_reader.hpp"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace sdm::loader {
+
+ElfReader::ElfReader(const std::string& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw ElfError(std::string("cannot be read: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0)
+    throw ElfError(std::string("cannot be read: ") + std::strerror(errno));
+  file_size_ = static_cast<std::uint64_t>(st.st_size);
+
+  if (file_size_ < sizeof(Elf64_Ehdr)) throw ElfError("not a shared object (not an ELF file)");
+  Elf64_Ehdr header;
+  auto bytes = read_at(0, sizeof header);
+  std::memcpy(&header, bytes.data(), sizeof header);
+  if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
+    throw ElfError("not a shared object (not an ELF file)");
+  if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_ident[EI_DATA] != ELFDATA2LSB ||
+      header.e_machine != EM_X86_64)
+    throw ElfError(
+        "not a shared object for this machine (ELF class, byte order or machine differ)");
+  type_ = header.e_type;
+  if (header.e_shentsize != sizeof(Elf64_Shdr) || header.e_shnum == 0) return;
+
+  auto table = read_at(header.e_shoff, std::uint64_t{header.e_shnum} * sizeof(Elf64_Shdr));
+  std::vector<Elf64_Shdr> raw(header.e_shnum);
+  std::memcpy(raw.data(), table.data(), table.size());
+  if (header.e_shstrndx >= raw.size())
+    throw ElfError("not a shared object (corrupt section table)");
+  const auto& names_header = raw[header.e_shstrndx];
+  auto names = read_at(names_header.sh_offset, names_header.sh_size);
+  for (const auto& s : raw) {
+    if (s.sh_name >= names.size()) throw ElfError("not a shared object (corrupt section names)");
+    const char* name = names.data() + s.sh_name;
+    std::size_t length = strnlen(name, names.size() - s.sh_name);
+    sections_.push_back({std::string(name, length), s.sh_type, s.sh_offset,
+                         s.sh_type == SHT_NOBITS ? 0 : s.sh_size, s.sh_link});
+  }
+}
+
+ElfReader::~ElfReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::vector<char> ElfReader::read_at(std::uint64_t offset, std::uint64_t size) const {
+  if (offset > file_size_ || size > file_size_ - offset)
+    throw ElfError("not a shared object (truncated ELF file)");
+  std::vector<char> buffer(size);
+  std::uint64_t done = 0;
+  while (done < size) {
+    ssize_t n = ::pread(fd_, buffer.data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      throw ElfError(std::string("cannot be read: ") + std::strerror(n < 0 ? errno : EIO));
+    done += static_cast<std::uint64_t>(n);
+  }
+  return buffer;
+}
+
+bool ElfReader::is_shared_object() const {
+  return type_ == ET_DYN;
+}
+
+std::optional<std::vector<char>> ElfReader::section(const std::string& name) const {
+  for (const auto& s : sections_)
+    if (s.name == name) return read_at(s.offset, s.size);
+  return std::nullopt;
+}
+
+bool ElfReader::exports_symbol(const std::string& name) const {
+  for (const auto& s : sections_) {
+    if (s.type != SHT_DYNSYM || s.link >= sections_.size()) continue;
+    auto symbols = read_at(s.offset, s.size);
+    auto strings = read_at(sections_[s.link].offset, sections_[s.link].size);
+    for (std::size_t at = 0; at + sizeof(Elf64_Sym) <= symbols.size(); at += sizeof(Elf64_Sym)) {
+      Elf64_Sym sym;
+      std::memcpy(&sym, symbols.data() + at, sizeof sym);
+      if (sym.st_shndx == SHN_UNDEF || sym.st_name >= strings.size()) continue;
+      if (ELF64_ST_VISIBILITY(sym.st_other) != STV_DEFAULT) continue;
+      const char* candidate = strings.data() + sym.st_name;
+      if (name == std::string(candidate, strnlen(candidate, strings.size() - sym.st_name)))
+        return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace sdm::loader

@@ -1,0 +1,57 @@
+// Reads what the loader needs from a shared object without loading it: its ELF type, one
+// section's bytes, and whether it exports a dynamic symbol.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sdm::loader {
+
+/// A 64-bit little-endian ELF file opened for reading; throws ElfError when it is not one.
+class ElfReader {
+ public:
+  /// Opens `path`; throws ElfError with a reason fit for the operator.
+  explicit ElfReader(const std::string& path);
+  ~ElfReader();
+  ElfReader(const ElfReader&) = delete;
+  ElfReader& operator=(const ElfReader&) = delete;
+
+  /// True for ET_DYN, i.e. a shared object (or position-independent executable).
+  bool is_shared_object() const;
+  /// The bytes of the section called `name`, or nullopt when there is none.
+  std::optional<std::vector<char>> section(const std::string& name) const;
+  /// True when the dynamic symbol table holds a defined, visible symbol `name`.
+  bool exports_symbol(const std::string& name) const;
+
+ private:
+  struct Section {
+    std::string name;
+    std::uint32_t type;
+    std::uint64_t offset;
+    std::uint64_t size;
+    std::uint32_t link;
+  };
+  std::vector<char> read_at(std::uint64_t offset, std::uint64_t size) const;
+
+  std::string path_;
+  int fd_ = -1;
+  std::uint64_t file_size_ = 0;
+  std::uint16_t type_ = 0;
+  std::vector<Section> sections_;
+};
+
+/// Why a file is not a readable shared object.
+class ElfError : public std::exception {
+ public:
+  explicit ElfError(std::string reason) : reason_(std::move(reason)) {}
+  const char* what() const noexcept override { return reason_.c_str(); }
+
+ private:
+  std::string reason_;
+};
+
+}  // namespace sdm::loader

@@ -1,0 +1,107 @@
+#include "loader/plugin_library.hpp"
+
+#include <algorithm>
+#include <boost/dll/shared_library.hpp>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace sdm::loader {
+namespace {
+
+/// Libraries are never unloaded: objects from a plugin may live until exit, and drivers
+/// register themselves with process-wide state. The registry is deliberately never freed.
+std::map<std::string, std::pair<boost::dll::shared_library, const PluginDescriptor*>>&
+loaded_libraries() {
+  static auto* libraries =
+      new std::map<std::string, std::pair<boost::dll::shared_library, const PluginDescriptor*>>;
+  return *libraries;
+}
+
+/// Boost.DLL wraps dlerror()'s text in its own; keep only the part an operator can act on.
+std::string dlerror_text(const std::exception& e) {
+  std::string text = e.what();
+  const std::string marker = "dlerror system message: ";
+  auto begin = text.find(marker);
+  if (begin == std::string::npos) return text;
+  begin += marker.size();
+  auto end = text.rfind("): ");
+  return text.substr(begin,
+                     end == std::string::npos || end < begin ? std::string::npos : end - begin);
+}
+
+void check_descriptor(const PluginDescriptor& d, const PluginFile& file) {
+  if (d.abi_version != kAbiVersion) {
+    throw RejectedPlugin("its descriptor has plugin ABI version " + std::to_string(d.abi_version) +
+                         ", this host speaks version " + std::to_string(kAbiVersion) +
+                         ": rebuild it against the installed SDK");
+  }
+  if (d.descriptor_size != sizeof(PluginDescriptor)) {
+    throw RejectedPlugin("its descriptor is " + std::to_string(d.descriptor_size) +
+                         " bytes, this host expects " + std::to_string(sizeof(PluginDescriptor)) +
+                         ": rebuild it against the installed SDK");
+  }
+  if (d.build_key == nullptr || std::strcmp(d.build_key, SDM_BUILD_KEY) != 0) {
+    throw RejectedPlugin(std::string("its descriptor has build key '") +
+                         (d.build_key ? d.build_key : "(none)") + "', this host needs '" +
+                         SDM_BUILD_KEY + "': rebuild it with the same compiler and SDK");
+  }
+  if (kind_name(d.kind) != file.metadata.kind ||
+      (d.kind != PluginKind::Revisions && d.kind != PluginKind::Driver)) {
+    throw RejectedPlugin("its descriptor's plugin kind differs from its metadata");
+  }
+  if (d.kind == PluginKind::Revisions) {
+    if (d.revisions == nullptr || d.revision_count != file.metadata.revisions.size())
+      throw RejectedPlugin(
+          "its descriptor lists a different number of revisions than its metadata");
+    std::vector<std::string> declared, listed;
+    for (const auto& r : file.metadata.revisions)
+      declared.push_back(r.id);
+    for (std::uint32_t i = 0; i < d.revision_count; ++i) {
+      const RevisionEntry& entry = d.revisions[i];
+      if (entry.metadata == nullptr)
+        throw RejectedPlugin("a revision entry in its descriptor has no metadata");
+      std::string id = parse_revision_record(entry.metadata).id;
+      if (entry.upgrade == nullptr || entry.downgrade == nullptr)
+        throw RejectedPlugin("revision '" + id + "' lacks an upgrade or downgrade callback");
+      listed.push_back(id);
+    }
+    std::sort(declared.begin(), declared.end());
+    std::sort(listed.begin(), listed.end());
+    if (declared != listed)
+      throw RejectedPlugin("its descriptor lists other revisions than its metadata");
+  } else if (d.driver == nullptr || d.driver->create == nullptr || d.driver->metadata == nullptr) {
+    throw RejectedPlugin("its descriptor has no driver factory");
+  }
+}
+
+}  // namespace
+
+const PluginDescriptor& load_plugin(const PluginFile& file) {
+  auto& libraries = loaded_libraries();
+  if (auto it = libraries.find(file.path); it != libraries.end()) return *it->second.second;
+
+  boost::dll::shared_library library;
+  try {
+    // rtld_now: an unresolved symbol must fail here, not kill the process on first call.
+    library.load(file.path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    throw RejectedPlugin("cannot be loaded: " + dlerror_text(e));
+  }
+  if (!library.has(SDM_ENTRY_POINT_NAME))
+    throw RejectedPlugin(std::string("no plugin entry point ") + SDM_ENTRY_POINT_NAME);
+  auto entry = library.get<const PluginDescriptor*() noexcept>(SDM_ENTRY_POINT_NAME);
+  const PluginDescriptor* descriptor = entry();
+  if (descriptor == nullptr) throw RejectedPlugin("its entry point returned no descriptor");
+  // The ABI version is read before anything else: it is the one field every version shares.
+  check_descriptor(*descriptor, file);
+  if (descriptor->init != nullptr) {
+    std::string error;
+    if (!descriptor->init(error)) throw RejectedPlugin("its init failed: " + error);
+  }
+  libraries.emplace(file.path, std::make_pair(std::move(library), descriptor));
+  return *descriptor;
+}
+
+}  // namespace sdm::loader

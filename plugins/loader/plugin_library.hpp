@@ -1,0 +1,14 @@
+// Loading a plugin file that passed inspection: dlopen with every symbol resolved now, check
+// the descriptor it returns, run its init. Loaded libraries stay loaded until the process ends.
+#pragma once
+
+#include "loader/plugin_file.hpp"
+#include "sdm/plugin.hpp"
+
+namespace sdm::loader {
+
+/// Loads `file` and returns its checked descriptor; throws RejectedPlugin with the reason.
+/// Loading the same path twice returns the same descriptor.
+const PluginDescriptor& load_plugin(const PluginFile& file);
+
+}  // namespace sdm::loader

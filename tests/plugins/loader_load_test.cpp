@@ -1,0 +1,63 @@
+// The loader's checks that need the plugin loaded: descriptor, init, symbol resolution.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "loader/plugin_library.hpp"
+#include "sdm/operations.hpp"
+
+using sdm::PluginKind;
+using sdm::loader::inspect_plugin_file;
+using sdm::loader::load_plugin;
+using sdm::loader::RejectedPlugin;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  return std::string(SDM_FIXTURE_DIR) + "/loader/" + name;
+}
+
+std::string load_rejection(const std::string& name) {
+  auto file = inspect_plugin_file(fixture(name), PluginKind::Revisions);
+  try {
+    load_plugin(file);
+    return "";
+  } catch (const RejectedPlugin& e) {
+    return e.what();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a well-formed plugin loads and records its ops") {
+  auto file = inspect_plugin_file(fixture("two_revisions.so"), PluginKind::Revisions);
+  const sdm::PluginDescriptor& d = load_plugin(file);
+  REQUIRE(d.revision_count == 2);
+  sdm::Operations ops;
+  std::string error;
+  REQUIRE(d.revisions[0].upgrade(ops, error));
+  REQUIRE(ops.ops().size() == 1);
+  CHECK(sdm::describe(ops.ops()[0]) == "create_table a");
+  sdm::Operations derived;
+  REQUIRE(d.revisions[1].downgrade(derived, error));
+  CHECK(derived.derives_from_upgrade());
+  // Loading twice gives the same library.
+  CHECK(&load_plugin(file) == &d);
+}
+
+TEST_CASE("a descriptor that contradicts the file's ABI version is rejected") {
+  CHECK(load_rejection("descriptor_abi.so") ==
+        "its descriptor has plugin ABI version 2, this host speaks version 1: rebuild it "
+        "against the installed SDK");
+}
+
+TEST_CASE("a plugin whose init throws is rejected with the message") {
+  CHECK(load_rejection("init_throws.so") == "its init failed: cannot find my lookup table");
+}
+
+TEST_CASE("a plugin with an unresolved symbol is rejected at load time") {
+  std::string reason = load_rejection("unresolved.so");
+  CHECK(reason.find("cannot be loaded: ") == 0);
+  CHECK(reason.find("undefined symbol") != std::string::npos);
+  CHECK(reason.find("function_that_does_not_exist") != std::string::npos);
+}
