@@ -1,0 +1,22 @@
+// oslo.config's conversions from option text to typed values.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace sdm::config {
+
+/// oslo's BoolOpt: true/1/on/yes and false/0/off/no, any case; nullopt for anything else.
+std::optional<bool> parse_oslo_bool(std::string_view text);
+
+/// The result of reading an IntOpt.
+struct OsloInteger {
+  bool valid = false;              ///< false: not an integer, or out of range for long long
+  std::optional<long long> value;  ///< nullopt: blank text, which oslo reads as "unset"
+};
+
+/// oslo's IntOpt: surrounding whitespace ignored, an optional sign, decimal digits (Python's
+/// `_` separators between digits too); blank means unset.
+OsloInteger parse_oslo_int(std::string_view text);
+
+}  // namespace sdm::config

@@ -1,0 +1,92 @@
+#include "config/settings.hpp"
+
+#include <filesystem>
+#include <limits>
+
+#include "common/errors.hpp"
+#include "config/option_types.hpp"
+
+namespace sdm::config {
+namespace fs = std::filesystem;
+namespace {
+
+OptionSpec own_option(const char* name) {
+  return OptionSpec{{kOwnSection, name}, {}};
+}
+
+std::optional<ResolvedValue> connection_value(const LayeredConfig& config) {
+  std::optional<ResolvedValue> connection = config.get(connection_option());
+  if (connection && connection->value.empty())
+    throw ConfigError(connection->origin.describe() +
+                      " is empty: write the database URL, e.g. `connection = "
+                      "mysql+pymysql://sahara:PASSWORD@HOST/sahara` or `connection = "
+                      "sqlite:////var/lib/sahara/sahara.sqlite`, or delete the line");
+  return connection;
+}
+
+std::optional<PathSetting> path_setting(const LayeredConfig& config, const char* name) {
+  std::optional<ResolvedValue> value = config.get(own_option(name));
+  if (!value) return std::nullopt;
+  if (value->value.empty())
+    throw ConfigError(value->origin.describe() +
+                      " is empty: write a directory, or delete the line");
+  fs::path path(value->value);
+  if (path.is_relative()) path = fs::path(value->origin.file).parent_path() / path;
+  return PathSetting{path.lexically_normal().string(), value->origin};
+}
+
+std::optional<int> lock_timeout(const LayeredConfig& config) {
+  std::optional<ResolvedValue> value = config.get(own_option("lock_timeout"));
+  if (!value) return std::nullopt;
+  OsloInteger seconds = parse_oslo_int(value->value);
+  if (!seconds.valid ||
+      (seconds.value && (*seconds.value < 0 || *seconds.value > std::numeric_limits<int>::max())))
+    throw ConfigError(value->origin.describe() +
+                      " must be a whole number of seconds, 0 or more, "
+                      "e.g. `lock_timeout = 60`; it is '" +
+                      value->value + "'");
+  if (!seconds.value) return std::nullopt;  // blank: oslo reads it as unset
+  return static_cast<int>(*seconds.value);
+}
+
+std::optional<bool> flag(const LayeredConfig& config, const char* name) {
+  std::optional<ResolvedValue> value = config.get(own_option(name));
+  if (!value) return std::nullopt;
+  std::optional<bool> parsed = parse_oslo_bool(value->value);
+  if (!parsed)
+    throw ConfigError(value->origin.describe() +
+                      " must be true or false (also yes/no, on/off, 1/0); it is '" + value->value +
+                      "'");
+  return parsed;
+}
+
+}  // namespace
+
+OptionSpec connection_option() {
+  return OptionSpec{
+      {"database", "connection"},
+      {{"DEFAULT", "sql_connection"}, {"DATABASE", "sql_connection"}, {"sql", "connection"}}};
+}
+
+Settings settings_from(const std::vector<ConfigFile>& files) {
+  LayeredConfig config(files, {connection_option()});
+  Settings settings;
+  for (const ConfigFile& file : files)
+    settings.config_files.push_back(file.path);
+  if (std::optional<ResolvedValue> connection = connection_value(config)) {
+    settings.connection = connection->value;
+    settings.connection_origin = connection->origin;
+  }
+  settings.revisions_dir = path_setting(config, "revisions_dir");
+  settings.drivers_dir = path_setting(config, "drivers_dir");
+  settings.revision_source_dir = path_setting(config, "revision_source_dir");
+  settings.lock_timeout = lock_timeout(config);
+  settings.transaction_per_migration = flag(config, "transaction_per_migration");
+  return settings;
+}
+
+Settings load_settings(const std::vector<ConfigSource>& sources, const SearchEnvironment& env) {
+  return settings_from(load_config_files(sources, env));
+}
+
+}  // namespace sdm::config
