@@ -1,0 +1,41 @@
+// Problems that make a set of revisions unusable as a graph, each tied to the file at fault.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "graph/revision_info.hpp"
+
+namespace sdm::graph {
+
+/// One reason the revisions cannot form a graph, naming the plugin file at fault.
+struct GraphProblem {
+  std::string path;
+  std::string message;
+};
+
+/// `<path>: <message>`, the way problem lists are printed.
+std::string format_graph_problem(const GraphProblem& problem);
+
+/// Thrown when a RevisionMap is built from revisions with problems; what() lists them all.
+class GraphValidationError : public RevisionError {
+ public:
+  /// Carries the problems; the message lists them one per line.
+  explicit GraphValidationError(std::vector<GraphProblem> problems);
+  /// Every problem found, in the order find_graph_problems() reports them.
+  const std::vector<GraphProblem>& problems() const { return problems_; }
+
+ private:
+  std::vector<GraphProblem> problems_;
+};
+
+/// Why `id` cannot be a revision id (Alembic's illegal characters `@ - + :`), or nothing.
+std::optional<std::string> revision_id_problem(const std::string& id);
+
+/// Every problem in `revisions` (duplicate ids, bad ids, unknown references, cycles, label
+/// clashes), in a stable order; empty when a RevisionMap can be built from them.
+std::vector<GraphProblem> find_graph_problems(const std::vector<RevisionInfo>& revisions);
+
+}  // namespace sdm::graph
