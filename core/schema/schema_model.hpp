@@ -1,0 +1,67 @@
+// The schema as the ops say it is: tables replayed op by op. It gives the SQLite rebuild the
+// definition it needs, derives downgrades, and tells what the database should look like.
+#pragma once
+
+#include <exception>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "schema/reversal.hpp"
+#include "sdm/dialect.hpp"
+#include "sdm/ops.hpp"
+#include "sdm/schema.hpp"
+
+namespace sdm::schema {
+
+/// Finds a table the model has not seen yet: online the runtime reflects the live table,
+/// offline it replays the ancestors' ops. std::nullopt when there is no such table.
+using TableLoader = std::function<std::optional<Table>(const std::string& name)>;
+
+/// Tables replayed from ops. Ops on tables it does not know are tolerated (there is nothing to
+/// update); an op that contradicts a table it knows throws SchemaConflictError.
+class SchemaModel : public SchemaLookup {
+ public:
+  explicit SchemaModel(TableLoader loader = {});
+  explicit SchemaModel(Schema tables, TableLoader loader = {});
+
+  /// The table as it stands now. The loader is asked once for a table the model does not
+  /// know; if it fails, the next prepare(), apply() or reverse() rethrows its error.
+  const Table* table(const std::string& name) const noexcept override;
+
+  /// Asks the loader now about every table `op` touches. Online, call it before running the
+  /// op, so the live database is read as it was before the op.
+  void prepare(const Op& op);
+
+  /// Records the op's effect on the tables.
+  void apply(const Op& op);
+  /// Records each op in order.
+  void apply(const std::vector<Op>& ops);
+
+  /// The ops that undo `op`, computed against the tables as they stand (before `op`).
+  /// Throws IrreversibleOpError when it cannot be undone.
+  Reversal reverse(const Op& op) const;
+  /// The ops that undo a sequence (a revision's upgrade), its last op undone first.
+  Reversal reverse(const std::vector<Op>& ops) const;
+
+  /// Every table the model knows.
+  const Schema& tables() const noexcept { return tables_; }
+
+ private:
+  struct Applier;
+
+  /// The table, asking the loader if this is the first time the name comes up.
+  Table* load(const std::string& name) const;
+  /// The ops have decided about `name`: the loader must not be asked about it any more.
+  void settle(const std::string& name) { settled_.insert(name); }
+  void rethrow_loader_failure() const;
+
+  mutable Schema tables_;
+  mutable std::set<std::string> settled_;
+  mutable std::exception_ptr loader_failure_;
+  TableLoader loader_;
+};
+
+}  // namespace sdm::schema
