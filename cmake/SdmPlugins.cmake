@@ -1,18 +1,38 @@
-# sdm_add_revision(<target> <source>...): builds revision sources into one loadable plugin.
-# The same function is installed with the CMake package for out-of-tree revisions.
-function(sdm_add_revision target)
+# Functions that build sahara-db-manage plugins. The same file is installed with the CMake
+# package (find_package(SaharaDbManage)), so out-of-tree plugins build exactly like ours.
+
+# The SDK target: in-tree it is sdm_sdk, installed it is SaharaDbManage::sdk.
+function(_sdm_plugin_common target)
   cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "" ${ARGN})
-  add_library(${target} MODULE ${ARG_UNPARSED_ARGUMENTS})
   if(TARGET SaharaDbManage::sdk)
     target_link_libraries(${target} PRIVATE SaharaDbManage::sdk)
   else()
     target_link_libraries(${target} PRIVATE sdm_sdk)
   endif()
+  # Hidden visibility: only the entry point the SDK macros mark is exported.
   set_target_properties(${target} PROPERTIES PREFIX "" CXX_VISIBILITY_PRESET hidden
                                              VISIBILITY_INLINES_HIDDEN ON)
   target_compile_features(${target} PRIVATE cxx_std_17)
+  # An unresolved symbol must fail the link, not the first call at run time.
   target_link_options(${target} PRIVATE "LINKER:--no-undefined")
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY})
   endif()
+endfunction()
+
+# sdm_add_revision(<target> <source>... [OUTPUT_DIRECTORY <dir>])
+# Builds revision sources into one loadable plugin <target>.so. Copy it into the revisions
+# directory (SaharaDbManage_REVISIONS_DIR when installed) to ship it.
+function(sdm_add_revision target)
+  cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "" ${ARGN})
+  add_library(${target} MODULE ${ARG_UNPARSED_ARGUMENTS})
+  _sdm_plugin_common(${target} OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+endfunction()
+
+# sdm_add_driver(<target> <source>... [OUTPUT_DIRECTORY <dir>])
+# Builds a driver plugin <target>.so; link SaharaDbManage::dialect to reuse the SQL renderer.
+function(sdm_add_driver target)
+  cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "" ${ARGN})
+  add_library(${target} MODULE ${ARG_UNPARSED_ARGUMENTS})
+  _sdm_plugin_common(${target} OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
 endfunction()

@@ -55,6 +55,10 @@ class Dialect {
   /// DELETE of one version row.
   virtual std::string delete_version(const std::string& table,
                                      const std::string& revision) const = 0;
+  /// SELECT of every version row.
+  virtual std::string select_versions(const std::string& table) const {
+    return "SELECT version_num FROM " + quote(table);
+  }
   /// DROP TABLE of the version table.
   virtual std::string drop_version_table(const std::string& table) const = 0;
   /// The statement that opens a transaction ("BEGIN").

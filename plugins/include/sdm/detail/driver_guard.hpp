@@ -26,6 +26,7 @@ enum class VersionStatement : std::uint32_t {
   Update,         ///< (table, from, to)
   Delete,         ///< (table, revision)
   DropTable,      ///< (table)
+  Select,         ///< (table) every version row
   Begin,
   Commit,
 };
@@ -123,6 +124,9 @@ class GuardedDialect final : public abi::Dialect {
           break;
         case VersionStatement::DropTable:
           out = impl_.drop_version_table(table);
+          break;
+        case VersionStatement::Select:
+          out = impl_.select_versions(table);
           break;
         case VersionStatement::Begin:
           out = impl_.begin_statement();

@@ -1,0 +1,110 @@
+// upgrade, downgrade and stamp: online under the run lock, or as an offline script.
+#include <cstdlib>
+#include <optional>
+
+#include "cli/commands.hpp"
+#include "common/errors.hpp"
+#include "graph/command_targets.hpp"
+#include "graph/migration_plan.hpp"
+#include "runtime/exec.hpp"
+#include "runtime/migration_runner.hpp"
+#include "runtime/run_lock.hpp"
+#include "runtime/version_table.hpp"
+
+namespace sdm::cli {
+namespace {
+
+/// REV, or the relative target --delta N stands for; --delta wins over REV, as it always has.
+std::string revision_argument(AppContext& context, bool upgrade) {
+  const CommandLine& line = context.line();
+  if (auto delta = line.value("delta")) {
+    char* end = nullptr;
+    long long steps = std::strtoll(delta->c_str(), &end, 10);
+    if (delta->empty() || *end != '\0')
+      throw UsageError("argument --delta: invalid int value: '" + *delta + "'");
+    // A negative delta is passed on as written ("+-2"), which no revision matches.
+    if (steps != 0) return (upgrade ? "+" : "-") + *delta;
+  }
+  if (line.positionals.empty()) throw UsageError("You must provide a revision or relative delta");
+  return line.positionals.front();
+}
+
+/// Runs `plan` online: connects, takes the run lock, reads the heads the plan starts from.
+template <class Planner>
+void run_online(AppContext& context, runtime::RunOptions options, Planner&& planner) {
+  const auto& driver = context.driver();
+  auto connection = context.connect();
+  runtime::Exec exec(*connection, driver.dialect());
+  runtime::RunLock lock(*connection, runtime::run_lock_key(runtime::VersionTable::kDefaultName),
+                        context.lock_timeout(), context.log(), context.display_url());
+  runtime::VersionTable versions(exec);
+  std::vector<std::string> heads = versions.read_heads();
+  graph::MigrationPlan plan = planner(heads);
+  runtime::MigrationRunner(context.revisions(), context.map(), exec, versions, context.log(),
+                           options)
+      .run(plan, heads);
+}
+
+/// Runs `plan` offline: the script goes to stdout; no connection, no lock.
+void run_offline(AppContext& context, runtime::RunOptions options, const graph::MigrationPlan& plan,
+                 const std::vector<std::string>& start_heads) {
+  const auto& driver = context.driver();
+  runtime::Exec exec(context.out(), driver.dialect());
+  runtime::VersionTable versions(exec);
+  runtime::MigrationRunner(context.revisions(), context.map(), exec, versions, context.log(),
+                           options)
+      .run(plan, start_heads);
+}
+
+int migrate(AppContext& context, bool upgrade) {
+  const std::string argument = revision_argument(context, upgrade);
+  const bool offline = context.line().flag("sql");
+  const graph::RevisionMap& map = context.map();
+  runtime::RunOptions options;
+  options.transaction_per_migration = context.transaction_per_migration();
+
+  graph::MigrationTarget target = upgrade ? graph::parse_upgrade_argument(argument, offline)
+                                          : graph::parse_downgrade_argument(argument, offline);
+  auto plan_from = [&](const std::vector<std::string>& heads) {
+    return upgrade ? graph::plan_upgrade(map, target.destination, heads)
+                   : graph::plan_downgrade(map, target.destination, heads);
+  };
+  if (offline) {
+    auto start = graph::offline_start_heads(map, target.starting_revision);
+    run_offline(context, options, plan_from(start), start);
+  } else {
+    run_online(context, options, plan_from);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_upgrade(AppContext& context) {
+  return migrate(context, true);
+}
+
+int run_downgrade(AppContext& context) {
+  return migrate(context, false);
+}
+
+int run_stamp(AppContext& context) {
+  const bool offline = context.line().flag("sql");
+  const bool purge = context.line().flag("purge");
+  const graph::RevisionMap& map = context.map();
+  graph::StampTarget target =
+      graph::parse_stamp_arguments(context.line().positionals, offline, purge);
+  runtime::RunOptions options;
+  options.purge_version_table = purge;
+  if (offline) {
+    auto start = graph::offline_start_heads(map, target.starting_revision);
+    run_offline(context, options, graph::plan_stamp(map, target.destinations, start), start);
+  } else {
+    run_online(context, options, [&](const std::vector<std::string>& heads) {
+      return graph::plan_stamp(map, target.destinations, heads, purge);
+    });
+  }
+  return 0;
+}
+
+}  // namespace sdm::cli

@@ -1,0 +1,121 @@
+// revision and merge: write the C++ source of a new revision plugin.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/revision_source.hpp"
+#include "common/errors.hpp"
+#include "graph/graph_problems.hpp"
+#include "graph/revision_lookup.hpp"
+
+namespace sdm::cli {
+namespace {
+
+std::string new_revision_id(AppContext& context) {
+  const graph::RevisionMap& map = context.map();
+  std::string id = context.line().value("rev-id").value_or(random_revision_id());
+  if (auto problem = graph::revision_id_problem(id)) throw RevisionError(*problem);
+  if (const graph::Revision* existing = map.find(id)) {
+    throw RevisionError("Revision " + id + " is already present (" + existing->path() +
+                        "); choose another --rev-id");
+  }
+  return id;
+}
+
+std::vector<std::string> new_branch_labels(AppContext& context) {
+  const graph::RevisionMap& map = context.map();
+  auto labels = context.line().values("branch-label");
+  for (const auto& label : labels) {
+    const graph::Revision* owner = map.find_key(label);
+    if (owner != nullptr) {
+      throw RevisionError("Branch name '" + label + "' is already used by revision " + owner->id() +
+                          "; choose another --branch-label");
+    }
+  }
+  return labels;
+}
+
+/// Heads the new revision builds on must be heads, unless --splice says otherwise.
+void check_heads(const std::vector<const graph::Revision*>& parents, bool splice) {
+  for (std::size_t i = 0; i < parents.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (parents[i] == parents[j]) throw RevisionError("Duplicate head revisions specified");
+    if (!splice && !parents[i]->is_head()) {
+      throw RevisionError("Revision " + parents[i]->id() +
+                          " is not a head revision; please specify --splice to create a new "
+                          "branch from this revision");
+    }
+  }
+}
+
+/// Writes the source and prints Alembic's "Generating <path> ...  done".
+int write_revision(AppContext& context, NewRevision revision) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::absolute(context.revision_source_dir()).lexically_normal();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw UsageError("cannot create " + dir.string() + ": " + ec.message());
+  fs::path path = dir / revision_file_name(revision);
+  if (fs::exists(path))
+    throw UsageError(path.string() + " already exists; choose another --rev-id");
+  context.out() << "Generating " << path.string() << " ..." << std::flush;
+  std::ofstream file(path);
+  file << render_revision_source(revision);
+  file.close();
+  if (!file) {
+    context.out() << "  FAILED\n";
+    throw UsageError("cannot write " + path.string());
+  }
+  context.out() << "  done\n";
+  return 0;
+}
+
+std::vector<std::string> ids_of(const std::vector<const graph::Revision*>& revisions) {
+  std::vector<std::string> ids;
+  for (const auto* r : revisions)
+    ids.push_back(r->id());
+  return ids;
+}
+
+}  // namespace
+
+int run_revision(AppContext& context) {
+  const graph::RevisionMap& map = context.map();
+  const CommandLine& line = context.line();
+  NewRevision revision;
+  revision.id = new_revision_id(context);
+  revision.message = line.value("message").value_or("");
+  revision.create_date = current_create_date();
+  revision.branch_labels = new_branch_labels(context);
+  revision.parents = ids_of(
+      graph::new_revision_parents(map, line.value("head").value_or("head"), line.flag("splice")));
+  for (const auto& dependency : line.values("depends-on")) {
+    const graph::Revision* target = graph::resolve_revision(map, dependency);
+    if (target == nullptr) throw RevisionError("--depends-on base names no revision");
+    const auto& labels = target->branch_labels();
+    // A label stays a label (it follows its branch); anything else becomes the full id.
+    bool is_label = std::find(labels.begin(), labels.end(), dependency) != labels.end();
+    revision.depends_on.push_back(is_label ? dependency : target->id());
+  }
+  return write_revision(context, std::move(revision));
+}
+
+int run_merge(AppContext& context) {
+  const graph::RevisionMap& map = context.map();
+  const CommandLine& line = context.line();
+  NewRevision revision;
+  revision.id = new_revision_id(context);
+  revision.message = line.value("message").value_or("");
+  revision.create_date = current_create_date();
+  revision.branch_labels = new_branch_labels(context);
+  auto parents = graph::resolve_revisions(map, line.positionals);
+  check_heads(parents, false);
+  if (parents.size() < 2)
+    throw RevisionError("merge needs at least two distinct head revisions to join");
+  revision.parents = ids_of(parents);
+  return write_revision(context, std::move(revision));
+}
+
+}  // namespace sdm::cli

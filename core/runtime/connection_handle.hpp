@@ -1,0 +1,35 @@
+// The host's view of a live database session from a driver plugin: the plugin's
+// exception-free calls turned back into sdm::DatabaseError.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sdm/detail/driver_guard.hpp"
+
+namespace sdm::runtime {
+
+/// Owns one plugin connection. Every failure throws DatabaseError.
+class ConnectionHandle {
+ public:
+  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection);
+
+  std::int64_t execute(const std::string& sql);
+  Rows query(const std::string& sql);
+  void begin();
+  void commit();
+  void rollback();
+  bool try_lock(const std::string& key);
+  void unlock(const std::string& key);
+  std::string lock_holder(const std::string& key);
+  std::vector<std::string> table_names();
+  std::optional<Table> reflect_table(const std::string& name);
+
+ private:
+  std::unique_ptr<abi::Connection> connection_;
+};
+
+}  // namespace sdm::runtime

@@ -1,0 +1,182 @@
+#include "runtime/migration_runner.hpp"
+
+#include <memory>
+#include <optional>
+
+#include "common/errors.hpp"
+#include "graph/head_maintainer.hpp"
+#include "runtime/schema_replay.hpp"
+#include "schema/schema_model.hpp"
+
+namespace sdm::runtime {
+namespace {
+
+std::string describe_heads(const std::vector<std::string>& heads) {
+  if (heads.empty()) return "base (no revision)";
+  std::string text;
+  for (const auto& h : heads)
+    text += (text.empty() ? "" : ", ") + h;
+  return text;
+}
+
+/// Fills in, for the live database, a table definition the model needs: the one the revisions
+/// describe, checked against the live table so a rebuild never drops what is really there.
+std::optional<Table> live_checked_table(ConnectionHandle& connection, const std::string& name,
+                                        std::optional<Table> modelled) {
+  auto live = connection.reflect_table(name);
+  if (!live) return std::nullopt;
+  if (!modelled) return live;  // a table the revisions do not know: take it as it is
+  std::vector<std::string> live_columns, model_columns;
+  for (const auto& c : live->columns)
+    live_columns.push_back(c.name);
+  for (const auto& c : modelled->columns)
+    model_columns.push_back(c.name);
+  if (live_columns != model_columns) {
+    auto join = [](const std::vector<std::string>& names) {
+      std::string text;
+      for (const auto& n : names)
+        text += (text.empty() ? "" : ", ") + n;
+      return text;
+    };
+    throw DatabaseError("table " + name + " has columns (" + join(live_columns) +
+                        ") but the revisions applied so far describe (" + join(model_columns) +
+                        "); bring the table in line with its revision (or stamp the revision it "
+                        "matches) before migrating it");
+  }
+  // Keep indexes someone added by hand: a table rebuild recreates what the model lists.
+  for (const auto& index : live->indexes) {
+    bool known = false;
+    for (const auto& m : modelled->indexes)
+      known = known || m.name == index.name;
+    if (!known) modelled->indexes.push_back(index);
+  }
+  return modelled;
+}
+
+}  // namespace
+
+MigrationRunner::MigrationRunner(const RevisionCatalog& catalog, const graph::RevisionMap& map,
+                                 Exec& exec, VersionTable& versions, ProgressLog& log,
+                                 RunOptions options)
+    : catalog_(catalog),
+      map_(map),
+      exec_(exec),
+      versions_(versions),
+      log_(log),
+      options_(options) {}
+
+std::vector<Op> MigrationRunner::derived_downgrade(const graph::Revision& revision) const {
+  std::vector<std::string> below;
+  for (std::size_t index : revision.all_down_indices())
+    below.push_back(map_.at(index).id());
+  schema::SchemaModel before(replay_schema(catalog_, map_, below));
+  return before.reverse(catalog_.record(revision.id(), true).ops()).ops;
+}
+
+std::vector<Op> MigrationRunner::ops_for(const graph::MigrationStep& step) const {
+  if (step.kind == graph::MigrationStep::Kind::Stamp || step.revision == nullptr) return {};
+  Operations recorded = catalog_.record(step.revision->id(), step.is_upgrade);
+  if (!step.is_upgrade && recorded.derives_from_upgrade()) return derived_downgrade(*step.revision);
+  return recorded.ops();
+}
+
+void MigrationRunner::run(const graph::MigrationPlan& plan,
+                          const std::vector<std::string>& current_heads) {
+  // Everything a plugin can get wrong shows up here, before the database is touched.
+  std::vector<std::vector<Op>> step_ops;
+  for (const auto& step : plan.steps)
+    step_ops.push_back(ops_for(step));
+  for (const auto& warning : plan.warnings)
+    log_.warning(warning);
+
+  const DialectTraits& traits = exec_.dialect().traits();
+  log_.info("Context impl " + traits.alembic_impl_name + ".");
+  log_.info(std::string("Will assume ") + (traits.transactional_ddl ? "" : "non-") +
+            "transactional DDL.");
+  if (exec_.offline()) log_.info("Generating static SQL");
+
+  // The schema as the revisions describe it at the start, replayed only if an op needs it.
+  auto start_schema = std::make_shared<std::optional<Schema>>();
+  schema::SchemaModel model([this, start_schema, current_heads](const std::string& name) {
+    if (!*start_schema) *start_schema = replay_schema(catalog_, map_, current_heads);
+    auto found = (*start_schema)->find(name);
+    std::optional<Table> modelled;
+    if (found != (*start_schema)->end()) modelled = found->second;
+    if (exec_.offline()) return modelled;
+    return live_checked_table(exec_.connection(), name, std::move(modelled));
+  });
+
+  const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
+  // A purge starts from an empty table whatever rows (known or not) it held.
+  const std::vector<std::string> start_heads =
+      options_.purge_version_table ? std::vector<std::string>{} : current_heads;
+  graph::HeadMaintainer heads(map_, start_heads);
+  std::vector<std::string> committed_heads = current_heads;
+  bool version_table_written = !current_heads.empty();
+  std::size_t step_index = 0, op_index = 0;
+  try {
+    if (whole_run) exec_.begin();
+    if (options_.purge_version_table)
+      for (const auto& row : current_heads)
+        versions_.remove(row);
+    if (!exec_.offline() && current_heads.empty() && options_.ensure_version_table) {
+      versions_.ensure_exists();
+      version_table_written = true;
+    }
+    for (step_index = 0; step_index < plan.steps.size(); ++step_index) {
+      const auto& step = plan.steps[step_index];
+      const auto& ops = step_ops[step_index];
+      op_index = 0;
+      if (!whole_run) exec_.begin();
+      if (exec_.offline() && !version_table_written && heads.heads().empty()) {
+        versions_.create();
+        version_table_written = true;
+      }
+      log_.info("Running " + step.log_text());
+      exec_.comment("Running " + step.short_log());
+      for (op_index = 0; op_index < ops.size(); ++op_index) {
+        model.prepare(ops[op_index]);
+        for (const auto& statement : exec_.dialect().render(ops[op_index], model))
+          exec_.run(statement);
+        model.apply(ops[op_index]);
+      }
+      for (const auto& change : heads.apply(step)) {
+        switch (change.kind) {
+          case graph::VersionChange::Kind::Insert:
+            versions_.insert(change.to);
+            break;
+          case graph::VersionChange::Kind::Update:
+            versions_.update(change.from, change.to);
+            break;
+          case graph::VersionChange::Kind::Delete:
+            versions_.remove(change.from);
+            break;
+        }
+      }
+      if (!whole_run) {
+        exec_.commit();
+        committed_heads = heads.heads();
+      }
+    }
+    if (whole_run) exec_.commit();
+  } catch (const HostError& e) {
+    exec_.rollback_quietly();
+    if (exec_.offline() || step_index >= plan.steps.size()) throw;
+    const auto& step = plan.steps[step_index];
+    const auto& ops = step_ops[step_index];
+    std::string where = step.log_text();
+    if (op_index < ops.size()) {
+      where += " failed at op " + std::to_string(op_index + 1) + " of " +
+               std::to_string(ops.size()) + " (" + describe(ops[op_index]) + ")";
+    } else {
+      where += " failed while recording its version";
+    }
+    std::string state = whole_run ? "the whole run was rolled back; the database is still at " +
+                                        describe_heads(current_heads)
+                                  : "this revision was rolled back; the database is at " +
+                                        describe_heads(committed_heads);
+    throw HostError(e.code(), where + ": " + e.what() + "; " + state);
+  }
+}
+
+}  // namespace sdm::runtime

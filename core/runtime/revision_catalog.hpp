@@ -1,0 +1,50 @@
+// The revision plugins of a directory: their graph from file metadata alone, and their ops
+// from loading only the plugins a run needs.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/graph_problems.hpp"
+#include "graph/revision_info.hpp"
+#include "graph/revision_map.hpp"
+#include "loader/plugin_file.hpp"
+#include "sdm/operations.hpp"
+
+namespace sdm::runtime {
+
+/// Revisions found in one directory.
+class RevisionCatalog {
+ public:
+  /// Reads the metadata of every `*.so` in `directory`; loads nothing. Throws PluginError
+  /// when the directory cannot be listed.
+  explicit RevisionCatalog(const std::string& directory);
+
+  const std::string& directory() const { return directory_; }
+  /// Files refused by the loader and problems of the revision graph, each naming its file.
+  const std::vector<loader::Rejection>& problems() const { return problems_; }
+  /// The revision graph. Throws PluginError (a file was rejected) or RevisionError (the graph
+  /// is broken) naming the first problem, when there is any.
+  const graph::RevisionMap& map() const;
+
+  /// The revision plugin files that passed inspection, in file-name order.
+  const std::vector<loader::PluginFile>& files() const { return files_; }
+  /// Loads every plugin (running its init) and returns the files that failed, with why.
+  std::vector<loader::Rejection> load_all() const;
+
+  /// Loads the plugin holding `revision` and records its upgrade or downgrade ops. Throws
+  /// PluginError naming the file when loading or the callback fails.
+  Operations record(const std::string& revision, bool upgrade) const;
+
+ private:
+  std::string directory_;
+  std::vector<loader::PluginFile> files_;
+  std::map<std::string, std::size_t> file_of_revision_;  // id -> index in files_
+  std::vector<loader::Rejection> problems_;
+  std::size_t rejected_files_ = 0;
+  std::unique_ptr<graph::RevisionMap> map_;
+};
+
+}  // namespace sdm::runtime

@@ -1,0 +1,20 @@
+// The schema a set of heads stands for, from replaying the upgrade ops of every ancestor.
+// It gives the SQLite rebuild and MySQL's MODIFY the definitions they need, online and
+// offline alike, and gives derived downgrades the state before a revision.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/revision_map.hpp"
+#include "runtime/revision_catalog.hpp"
+#include "sdm/schema.hpp"
+
+namespace sdm::runtime {
+
+/// Replays the upgrades of `heads` and all their ancestors (parents and dependencies), oldest
+/// first. Loads those revision plugins (to record ops only; nothing touches a database).
+Schema replay_schema(const RevisionCatalog& catalog, const graph::RevisionMap& map,
+                     const std::vector<std::string>& heads);
+
+}  // namespace sdm::runtime

@@ -1,0 +1,148 @@
+#include "sqlite_connection.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "sdm/error.hpp"
+#include "sqlite_reflection.hpp"
+
+namespace sdm::sqlite {
+namespace {
+
+/// Waits this long for another connection's write lock before an statement fails.
+constexpr int kBusyTimeoutMs = 10000;
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
+  try {
+    session_ = std::make_unique<Poco::Data::Session>("sqlite", path);
+    sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(*session_), kBusyTimeoutMs);
+    // A table rebuild drops and recreates tables; with foreign keys enforced that DROP would
+    // cascade to (or fail on) rows referencing the table. SQLite's default, made explicit.
+    execute("PRAGMA foreign_keys = OFF");
+  } catch (const Poco::Exception& e) {
+    throw Error("cannot open SQLite database " + path + ": " + e.message());
+  }
+}
+
+SqliteConnection::~SqliteConnection() {
+  session_.reset();
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+void SqliteConnection::fail(const std::string& what, const std::exception& e) const {
+  // SQLite's own message is clearer than Poco's wrapped, repeated one.
+  std::string message = e.what();
+  if (session_) {
+    if (const char* native = sqlite3_errmsg(Poco::Data::SQLite::Utility::dbHandle(*session_)))
+      message = native;
+  }
+  throw Error(what + ": " + message);
+}
+
+std::int64_t SqliteConnection::execute(const std::string& sql) {
+  try {
+    Poco::Data::Statement statement(*session_);
+    statement << sql;
+    return static_cast<std::int64_t>(statement.execute());
+  } catch (const Poco::Exception& e) {
+    fail("SQLite statement failed", e);
+  }
+}
+
+Rows SqliteConnection::query(const std::string& sql) {
+  try {
+    Poco::Data::Statement statement(*session_);
+    statement << sql;
+    statement.execute();
+    Poco::Data::RecordSet records(statement);
+    Rows rows;
+    for (std::size_t r = 0; r < records.rowCount(); ++r) {
+      Row row;
+      for (std::size_t c = 0; c < records.columnCount(); ++c) {
+        const auto& value = records.value(c, r);
+        row.push_back(value.isEmpty() ? std::nullopt
+                                      : std::optional<std::string>(value.convert<std::string>()));
+      }
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  } catch (const Poco::Exception& e) {
+    fail("SQLite query failed", e);
+  }
+}
+
+// IMMEDIATE takes SQLite's write lock at once, so a run never stalls half-way for a writer.
+void SqliteConnection::begin() {
+  execute("BEGIN IMMEDIATE");
+}
+void SqliteConnection::commit() {
+  execute("COMMIT");
+}
+void SqliteConnection::rollback() {
+  execute("ROLLBACK");
+}
+
+bool SqliteConnection::try_lock(const std::string&) {
+  if (path_ == ":memory:" || path_.empty()) return true;  // nobody else can see it
+  if (lock_fd_ < 0) {
+    lock_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (lock_fd_ < 0) throw Error("cannot open " + path_ + " to lock it: " + std::strerror(errno));
+  }
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) return true;
+  if (errno == EWOULDBLOCK) return false;
+  throw Error("cannot lock " + path_ + ": " + std::strerror(errno));
+}
+
+void SqliteConnection::unlock(const std::string&) {
+  if (lock_fd_ >= 0) ::flock(lock_fd_, LOCK_UN);
+}
+
+std::string SqliteConnection::lock_holder(const std::string&) {
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) != 0) return "";
+  // /proc/locks lines: "1: FLOCK  ADVISORY  WRITE 4711 08:01:1234 0 EOF".
+  std::ifstream locks("/proc/locks");
+  std::string line;
+  while (std::getline(locks, line)) {
+    std::istringstream in(line);
+    std::string ordinal, kind, mode, access, pid, device_inode;
+    if (!(in >> ordinal >> kind >> mode >> access >> pid >> device_inode)) continue;
+    if (kind != "FLOCK") continue;
+    auto last_colon = device_inode.rfind(':');
+    if (last_colon == std::string::npos) continue;
+    if (device_inode.substr(last_colon + 1) != std::to_string(st.st_ino)) continue;
+    std::ifstream cmdline("/proc/" + pid + "/cmdline");
+    std::string command;
+    std::getline(cmdline, command, '\0');
+    return "process " + pid + (command.empty() ? "" : " (" + command + ")") + " on this host";
+  }
+  return "";
+}
+
+std::vector<std::string> SqliteConnection::table_names() {
+  std::vector<std::string> names;
+  for (const auto& row : query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                               "LIKE 'sqlite_%' ORDER BY name"))
+    if (!row.empty() && row[0]) names.push_back(*row[0]);
+  return names;
+}
+
+std::optional<Table> SqliteConnection::reflect_table(const std::string& name) {
+  return reflect_sqlite_table(*this, name);
+}
+
+}  // namespace sdm::sqlite

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing sahara-db-manage needs on Debian 12, if missing.
+# Usage: packaging/install-build-deps.sh [--with-servers]
+#   --with-servers  also PostgreSQL 15 and MariaDB 10.11 (the integration tests start their own
+#                   instances in a temporary folder; no system cluster is created or started)
+set -euo pipefail
+
+packages=(build-essential cmake ninja-build pkg-config libpoco-dev libboost-dev libyaml-cpp-dev
+          doctest-dev libpq-dev libmariadb-dev libsqlite3-dev sqlite3)
+if [[ "${1:-}" == "--with-servers" ]]; then
+  packages+=(postgresql-15 postgresql-client-15 mariadb-server mariadb-client)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo_cmd=()
+[[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+# The tests run their own PostgreSQL; keep the package from creating and starting 15/main.
+"${sudo_cmd[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+echo 'create_main_cluster = false' | "${sudo_cmd[@]}" tee /etc/postgresql-common/createcluster.d/sahara-db-manage.conf >/dev/null
+echo "Installing: ${missing[*]}" >&2
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

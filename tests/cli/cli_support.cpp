@@ -1,0 +1,104 @@
+#include "cli/cli_support.hpp"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace sdm::test {
+
+Sandbox::Sandbox() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "sdm-test.XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  dir_ = pattern;
+}
+
+Sandbox::~Sandbox() {
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+std::string Sandbox::write(const std::string& relative, const std::string& content) const {
+  std::filesystem::path p = path(relative);
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p) << content;
+  return p.string();
+}
+
+std::string Sandbox::sqlite_config(const std::string& database) const {
+  return write("sahara.conf", "[database]\nconnection = sqlite:///" + path(database) + "\n");
+}
+
+std::string binary_path() {
+  return SDM_BINARY;
+}
+std::string fixture_dir(const std::string& scenario) {
+  return std::string(SDM_FIXTURE_DIR) + "/" + scenario;
+}
+std::string sahara_revisions_dir() {
+  return SDM_SAHARA_REVISIONS_DIR;
+}
+
+ProcessResult run_sdm(const Sandbox& sandbox, const std::vector<std::string>& arguments) {
+  return run_process(binary_path(), arguments, sandbox.dir(), {{"HOME", sandbox.dir()}});
+}
+
+ProcessResult sdm_on(const Sandbox& sandbox, const std::string& scenario,
+                     const std::vector<std::string>& arguments) {
+  std::vector<std::string> all = {"--config-file", sandbox.sqlite_config(), "--revisions-dir",
+                                  fixture_dir(scenario)};
+  all.insert(all.end(), arguments.begin(), arguments.end());
+  return run_sdm(sandbox, all);
+}
+
+std::vector<std::vector<std::string>> sqlite_rows(const std::string& database,
+                                                  const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::string message = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open " + database + ": " + message);
+  }
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+    std::string message = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    throw std::runtime_error(sql + ": " + message);
+  }
+  std::vector<std::vector<std::string>> rows;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+      const unsigned char* text = sqlite3_column_text(statement, i);
+      row.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return rows;
+}
+
+void sqlite_exec(const std::string& database, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(database.c_str(), &db);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + message);
+}
+
+std::vector<std::string> sqlite_tables(const std::string& database) {
+  std::vector<std::string> names;
+  for (const auto& row : sqlite_rows(database,
+                                     "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                     "name NOT LIKE 'sqlite_%' ORDER BY name"))
+    names.push_back(row[0]);
+  return names;
+}
+
+}  // namespace sdm::test

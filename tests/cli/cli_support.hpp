@@ -1,0 +1,53 @@
+// What the end-to-end tests share: a scratch directory, running the real binary, reading a
+// SQLite database directly.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+
+namespace sdm::test {
+
+/// A fresh temporary directory, removed with everything in it at the end of the test.
+class Sandbox {
+ public:
+  Sandbox();
+  ~Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  const std::string& dir() const { return dir_; }
+  std::string path(const std::string& relative) const { return dir_ + "/" + relative; }
+  /// Writes a file (creating its directories) and returns its path.
+  std::string write(const std::string& relative, const std::string& content) const;
+  /// A config file pointing at `sqlite:///<dir>/<database>`; returns its path.
+  std::string sqlite_config(const std::string& database = "test.db") const;
+
+ private:
+  std::string dir_;
+};
+
+/// Runs sahara-db-manage in the sandbox (HOME too, so no real config file is found).
+ProcessResult run_sdm(const Sandbox& sandbox, const std::vector<std::string>& arguments);
+
+/// sahara-db-manage with `--config-file <sqlite config> --revisions-dir <fixture scenario>`.
+ProcessResult sdm_on(const Sandbox& sandbox, const std::string& scenario,
+                     const std::vector<std::string>& arguments);
+
+/// The directory of a fixture scenario's revision plugins.
+std::string fixture_dir(const std::string& scenario);
+/// The directory of Sahara's revisions in the build tree.
+std::string sahara_revisions_dir();
+/// The built binary.
+std::string binary_path();
+
+/// Runs a query on a SQLite file; every value as text ("NULL" for NULL).
+std::vector<std::vector<std::string>> sqlite_rows(const std::string& database,
+                                                  const std::string& sql);
+/// Runs statements on a SQLite file.
+void sqlite_exec(const std::string& database, const std::string& sql);
+/// The names of the tables in a SQLite file, sorted.
+std::vector<std::string> sqlite_tables(const std::string& database);
+
+}  // namespace sdm::test

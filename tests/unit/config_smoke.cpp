@@ -1,2 +1,0 @@
-#include <doctest/doctest.h>
-TEST_CASE("config placeholder") { CHECK(true); }
