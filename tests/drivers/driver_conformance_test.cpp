@@ -1,0 +1,169 @@
+// The contract every driver keeps: sessions, statements, queries, transactions, the run lock,
+// reflection and the version table.
+#include <algorithm>
+
+#include "common/errors.hpp"
+#include "drivers/conformance_support.hpp"
+#include "runtime/exec.hpp"
+#include "runtime/version_table.hpp"
+
+using sdm::test::DriverUnderTest;
+
+namespace {
+
+std::string cell(const sdm::Rows& rows, std::size_t row = 0, std::size_t column = 0) {
+  REQUIRE(rows.size() > row);
+  REQUIRE(rows[row].size() > column);
+  return rows[row][column].value_or("NULL");
+}
+
+bool has_table(sdm::runtime::ConnectionHandle& c, const std::string& name) {
+  auto names = c.table_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+CONFORMANCE_TEST("a session runs statements and queries") {
+  auto c = db.connect();
+  CHECK(cell(c->query("SELECT 1")) == "1");
+  c->execute("CREATE TABLE items (id INTEGER NOT NULL, name VARCHAR(20), PRIMARY KEY (id))");
+  c->execute("INSERT INTO items (id, name) VALUES (1, 'one')");
+  c->execute("INSERT INTO items (id, name) VALUES (2, NULL)");
+  c->execute("INSERT INTO items (id, name) VALUES (3, 'three')");
+  CHECK(c->execute("UPDATE items SET name = 'many' WHERE id >= 2") == 2);
+  CHECK(c->execute("DELETE FROM items WHERE id = 99") == 0);
+  auto rows = c->query("SELECT id, name FROM items ORDER BY id");
+  REQUIRE(rows.size() == 3);
+  CHECK(cell(rows, 0, 1) == "one");
+  CHECK(cell(rows, 1, 1) == "many");
+  auto empty = c->query("SELECT id FROM items WHERE id > 100");
+  CHECK(empty.empty());
+  auto nulls = c->query("SELECT NULL");
+  REQUIRE(nulls.size() == 1);
+  CHECK_FALSE(nulls[0][0].has_value());
+}
+
+CONFORMANCE_TEST("a failing statement is a database error with the server's message") {
+  auto c = db.connect();
+  try {
+    c->execute("SELECT * FROM no_such_table");
+    FAIL("no error");
+  } catch (const sdm::DatabaseError& e) {
+    CHECK(std::string(e.what()).find("no_such_table") != std::string::npos);
+  }
+  // The session is still usable afterwards.
+  CHECK(cell(c->query("SELECT 2")) == "2");
+}
+
+CONFORMANCE_TEST("rollback undoes rows and commit keeps them") {
+  auto c = db.connect();
+  c->execute("CREATE TABLE t (id INTEGER)");
+  c->begin();
+  c->execute("INSERT INTO t (id) VALUES (1)");
+  c->rollback();
+  CHECK(c->query("SELECT id FROM t").empty());
+  c->begin();
+  c->execute("INSERT INTO t (id) VALUES (2)");
+  c->commit();
+  // Statements after a transaction are not lost either (autocommit is back on).
+  c->execute("INSERT INTO t (id) VALUES (3)");
+  c.reset();
+  auto again = db.connect();
+  CHECK(again->query("SELECT id FROM t ORDER BY id").size() == 2);
+}
+
+CONFORMANCE_TEST("DDL is rolled back where the dialect says it can be") {
+  auto c = db.connect();
+  c->begin();
+  c->execute("CREATE TABLE ddl_in_tx (id INTEGER)");
+  c->rollback();
+  CHECK(has_table(*c, "ddl_in_tx") == !db.traits().transactional_ddl);
+}
+
+CONFORMANCE_TEST("the run lock excludes a second session until released") {
+  auto first = db.connect();
+  auto second = db.connect();
+  const std::string key = "sahara-db-manage:alembic_version";
+  REQUIRE(first->try_lock(key));
+  CHECK_FALSE(second->try_lock(key));
+  CHECK_FALSE(second->lock_holder(key).empty());
+  first->unlock(key);
+  CHECK(second->try_lock(key));
+  second->unlock(key);
+}
+
+CONFORMANCE_TEST("the run lock goes away with its session") {
+  auto first = db.connect();
+  const std::string key = "sahara-db-manage:alembic_version";
+  REQUIRE(first->try_lock(key));
+  first.reset();  // a crashed runner's session ends the same way
+  auto second = db.connect();
+  CHECK(second->try_lock(key));
+}
+
+CONFORMANCE_TEST("table names list the schema's tables") {
+  auto c = db.connect();
+  c->execute("CREATE TABLE alpha (id INTEGER)");
+  c->execute("CREATE TABLE beta (id INTEGER)");
+  auto names = c->table_names();
+  CHECK(names == std::vector<std::string>{"alpha", "beta"});
+}
+
+CONFORMANCE_TEST("reflection reads columns, keys and indexes") {
+  auto c = db.connect();
+  c->execute("CREATE TABLE parent (id VARCHAR(36) NOT NULL, PRIMARY KEY (id))");
+  c->execute(
+      "CREATE TABLE child (id INTEGER NOT NULL, parent_id VARCHAR(36), name VARCHAR(80) NOT NULL, "
+      "PRIMARY KEY (id), FOREIGN KEY(parent_id) REFERENCES parent (id), UNIQUE (name))");
+  c->execute("CREATE INDEX ix_child_parent ON child (parent_id)");
+  auto table = c->reflect_table("child");
+  REQUIRE(table.has_value());
+  REQUIRE(table->columns.size() == 3);
+  CHECK(table->columns[0].name == "id");
+  CHECK_FALSE(table->columns[0].nullable);
+  CHECK(table->columns[1].name == "parent_id");
+  CHECK(table->columns[1].nullable);
+  CHECK(table->columns[2].name == "name");
+  auto has = [&](sdm::ConstraintKind kind, std::vector<std::string> columns) {
+    for (const auto& k : table->constraints)
+      if (k.kind == kind && k.columns == columns) return true;
+    return false;
+  };
+  CHECK(has(sdm::ConstraintKind::PrimaryKey, {"id"}));
+  CHECK(has(sdm::ConstraintKind::Unique, {"name"}));
+  CHECK(has(sdm::ConstraintKind::ForeignKey, {"parent_id"}));
+  bool indexed = false;
+  for (const auto& index : table->indexes)
+    indexed = indexed || index.name == "ix_child_parent";
+  CHECK(indexed);
+  CHECK_FALSE(c->reflect_table("no_such_table").has_value());
+}
+
+CONFORMANCE_TEST("the version table works as Alembic's") {
+  auto c = db.connect();
+  sdm::runtime::Exec exec(*c, db.driver().dialect());
+  sdm::runtime::VersionTable versions(exec);
+  CHECK_FALSE(versions.exists());
+  CHECK(versions.read_heads().empty());
+  versions.create();
+  versions.insert("aaa111");
+  versions.insert("bbb222");
+  versions.update("aaa111", "ccc333");
+  auto heads = versions.read_heads();
+  std::sort(heads.begin(), heads.end());
+  CHECK(heads == std::vector<std::string>{"bbb222", "ccc333"});
+  CHECK_THROWS_WITH_AS(versions.update("zzz", "yyy"),
+                       "Online migration expected to match one row when updating 'zzz' to "
+                       "'yyy' in 'alembic_version'; 0 found",
+                       sdm::DatabaseError);
+  versions.remove("bbb222");
+  CHECK(versions.read_heads() == std::vector<std::string>{"ccc333"});
+  // A widened version_num (many real databases have one) is read as it is.
+  c->execute("DELETE FROM alembic_version");
+  c->execute("DROP TABLE alembic_version");
+  c->execute("CREATE TABLE alembic_version (version_num VARCHAR(255) NOT NULL)");
+  std::string long_id(200, 'x');
+  c->execute("INSERT INTO alembic_version (version_num) VALUES ('" + long_id + "')");
+  CHECK(versions.read_heads() == std::vector<std::string>{long_id});
+}

@@ -1,0 +1,168 @@
+#include "support/test_databases.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+
+#include "support/process.hpp"
+
+namespace sdm::test {
+namespace {
+
+/// Admin URL parts, from "scheme://user:password@host:port/db".
+struct Admin {
+  std::string user, password, host, port;
+};
+
+Admin admin_from_env(const char* variable, const std::string& server) {
+  const char* text = std::getenv(variable);
+  if (text == nullptr || *text == '\0') {
+    throw std::runtime_error(std::string(variable) + " is not set: this test needs " + server +
+                             "; run it through tests/run-tests.sh, which starts one");
+  }
+  std::string url = text;
+  auto scheme_end = url.find("://");
+  auto at = url.rfind('@');
+  auto colon = url.find(':', scheme_end + 3);
+  auto host_end = url.find('/', at);
+  Admin admin;
+  admin.user = url.substr(scheme_end + 3, colon - scheme_end - 3);
+  admin.password = url.substr(colon + 1, at - colon - 1);
+  std::string host_port = url.substr(at + 1, host_end - at - 1);
+  admin.host = host_port.substr(0, host_port.find(':'));
+  admin.port = host_port.substr(host_port.find(':') + 1);
+  return admin;
+}
+
+std::string unique_name() {
+  static std::atomic<int> counter{0};
+  std::random_device device;
+  return "sdm_t_" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+         std::to_string(device() % 100000);
+}
+
+std::string run_client(const std::string& program, const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env, const std::string& input) {
+  auto result = run_process(program, args, ".", env, input);
+  if (result.exit_code != 0) {
+    throw std::runtime_error(program + " failed (" + std::to_string(result.exit_code) +
+                             "): " + result.err);
+  }
+  return result.out;
+}
+
+std::string psql(const Admin& a, const std::string& database, const std::string& user,
+                 const std::string& password, const std::string& sql) {
+  return run_client("/usr/bin/psql",
+                    {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", a.host,
+                     "-p", a.port, "-U", user, "-d", database},
+                    {{"PGPASSWORD", password}, {"PGCONNECT_TIMEOUT", "10"}}, sql);
+}
+
+std::string mariadb(const Admin& a, const std::string& database, const std::string& user,
+                    const std::string& password, const std::string& sql) {
+  std::vector<std::string> args = {"--no-defaults", "-N", "-B", "-h", a.host, "-P",
+                                   a.port,          "-u", user};
+  if (!database.empty()) args.push_back("-D" + database);
+  return run_client("/usr/bin/mariadb", args, {{"MYSQL_PWD", password}}, sql);
+}
+
+std::string sql_literal(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'')
+      out += "''";
+    else if (c == '\\')
+      out += "\\\\";
+    else
+      out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string url_encode(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buffer[4];
+      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+ScratchDatabase::ScratchDatabase(const std::string& backend, const std::string& password)
+    : backend_(backend),
+      name_(unique_name()),
+      user_(name_ + "_u"),
+      password_(password.empty() ? "test-pw" : password) {
+  if (backend == "sqlite") {
+    sqlite_dir_ = (std::filesystem::temp_directory_path() / name_).string();
+    std::filesystem::create_directories(sqlite_dir_);
+    url_ = "sqlite:///" + sqlite_dir_ + "/test.db";
+  } else if (backend == "postgresql") {
+    Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
+    psql(a, "postgres", a.user, a.password,
+         "CREATE ROLE " + user_ + " LOGIN PASSWORD " + sql_literal(password_) + ";\n");
+    psql(a, "postgres", a.user, a.password, "CREATE DATABASE " + name_ + " OWNER " + user_ + ";\n");
+    url_ = "postgresql://" + user_ + ":" + url_encode(password_) + "@" + a.host + ":" + a.port +
+           "/" + name_;
+  } else if (backend == "mysql") {
+    Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
+    mariadb(a, "", a.user, a.password,
+            "CREATE DATABASE " + name_ + " CHARACTER SET utf8;\nCREATE USER '" + user_ +
+                "'@'%' IDENTIFIED BY " + sql_literal(password_) + ";\nGRANT ALL ON " + name_ +
+                ".* TO '" + user_ + "'@'%';\n");
+    url_ = "mysql://" + user_ + ":" + url_encode(password_) + "@" + a.host + ":" + a.port + "/" +
+           name_;
+  } else {
+    throw std::runtime_error("unknown test backend " + backend);
+  }
+}
+
+ScratchDatabase::~ScratchDatabase() {
+  try {
+    if (backend_ == "sqlite") {
+      std::error_code ec;
+      std::filesystem::remove_all(sqlite_dir_, ec);
+    } else if (backend_ == "postgresql") {
+      Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
+      psql(a, "postgres", a.user, a.password,
+           "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE);\nDROP ROLE IF EXISTS " + user_ +
+               ";\n");
+    } else if (backend_ == "mysql") {
+      Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
+      mariadb(a, "", a.user, a.password,
+              "DROP DATABASE IF EXISTS " + name_ + ";\nDROP USER IF EXISTS '" + user_ + "'@'%';\n");
+    }
+  } catch (...) {
+    // A leftover scratch database dies with the server's temporary folder.
+  }
+}
+
+std::string ScratchDatabase::sql(const std::string& statements) const {
+  if (backend_ == "sqlite") {
+    return run_client("/usr/bin/sqlite3",
+                      {"-batch", "-bail", "-separator", "\t", sqlite_dir_ + "/test.db"}, {},
+                      statements);
+  }
+  if (backend_ == "postgresql") {
+    Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
+    return psql(a, name_, user_, password_, statements);
+  }
+  Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
+  return mariadb(a, name_, user_, password_, statements);
+}
+
+}  // namespace sdm::test

@@ -1,0 +1,38 @@
+// Scratch databases on the servers tests/run-tests.sh starts. A test that needs a server
+// fails (never skips) when the server is not there.
+#pragma once
+
+#include <string>
+
+namespace sdm::test {
+
+/// A database created for one test and dropped at its end, with its own login.
+class ScratchDatabase {
+ public:
+  /// Creates a database on `backend` ("postgresql", "mysql" or "sqlite"). For servers, the
+  /// owner's password is `password` (default: a fixed test password). Throws when the
+  /// server's admin URL (SDM_TEST_PG_ADMIN / SDM_TEST_MYSQL_ADMIN) is not set or unusable.
+  explicit ScratchDatabase(const std::string& backend, const std::string& password = "");
+  ~ScratchDatabase();
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+
+  const std::string& backend() const { return backend_; }
+  /// A SQLAlchemy URL for the database (password percent-encoded).
+  const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
+  const std::string& user() const { return user_; }
+  const std::string& password() const { return password_; }
+
+  /// Runs SQL through the server's own client (psql / mariadb / sqlite3); returns its output
+  /// as tab-separated rows. Throws with the client's message on failure.
+  std::string sql(const std::string& statements) const;
+
+ private:
+  std::string backend_, name_, user_, password_, url_, sqlite_dir_;
+};
+
+/// Percent-encodes a URL component.
+std::string url_encode(const std::string& text);
+
+}  // namespace sdm::test
