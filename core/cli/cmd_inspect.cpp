@@ -73,15 +73,15 @@ int run_check_migration(AppContext& context) {
   // A branch that was merged again is history; more than one head is a timeline that forks.
   auto heads = graph::head_revisions(map);
   if (heads.size() <= 1) return 0;
-  std::string ids;
-  for (const auto* head : heads)
-    ids += " " + head->id();
+  std::string listed, arguments;
+  for (const auto* head : heads) {
+    listed += (listed.empty() ? "" : ", ") + head->id();
+    arguments += " " + head->id();
+  }
   throw HostError(ExitCode::Branched,
                   "the revision timeline branches: " + std::to_string(heads.size()) + " heads (" +
-                      ids.substr(1) +
-                      "); join them with `sahara-db-manage "
-                      "merge -m MESSAGE" +
-                      ids + "`");
+                      listed + "); join them with `sahara-db-manage merge -m MESSAGE" + arguments +
+                      "`");
 }
 
 }  // namespace sdm::cli

@@ -32,7 +32,7 @@ const graph::RevisionMap& RevisionCatalog::map() const {
                          : "";
   if (rejected_files_ > 0)
     throw PluginError("revision plugin " + first.path + " rejected: " + first.reason + more);
-  throw RevisionError(first.reason + more);
+  throw RevisionError(first.path + ": " + first.reason + more);
 }
 
 std::vector<loader::Rejection> RevisionCatalog::load_all() const {

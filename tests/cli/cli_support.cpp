@@ -94,6 +94,7 @@ void sqlite_exec(const std::string& database, const std::string& sql) {
 
 std::vector<std::string> sqlite_tables(const std::string& database) {
   std::vector<std::string> names;
+  if (!std::filesystem::exists(database)) return names;
   for (const auto& row : sqlite_rows(database,
                                      "SELECT name FROM sqlite_master WHERE type = 'table' AND "
                                      "name NOT LIKE 'sqlite_%' ORDER BY name"))
