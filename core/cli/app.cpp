@@ -71,6 +71,7 @@ int run_program(const std::vector<std::string>& arguments, std::ostream& out, st
   } catch (const HostError& e) {
     out.flush();
     err << "FAILED: " << one_line(e.what()) << std::endl;
+    if (!e.details().empty()) err << e.details() << std::flush;
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     out.flush();

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace sdm {
 
@@ -16,17 +17,21 @@ enum class ExitCode : int {
   Plugin = 5,    ///< a plugin could not be used
   Database = 6,  ///< connecting, SQL, or the state of the database
   Lock = 7,      ///< another runner holds the database lock
-  Branched = 8,  ///< check_migration: the timeline branches
+  Branched = 8,  ///< check_migration: the timeline has more than one head
 };
 
 /// Base of every error the host reports as `FAILED: <message>`.
 class HostError : public std::runtime_error {
  public:
-  HostError(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  HostError(ExitCode code, const std::string& message, std::string details = {})
+      : std::runtime_error(message), code_(code), details_(std::move(details)) {}
   ExitCode code() const { return code_; }
+  /// Lines printed after the FAILED line (e.g. recovery steps); empty for most errors.
+  const std::string& details() const { return details_; }
 
  private:
   ExitCode code_;
+  std::string details_;
 };
 
 /// The command line is wrong.

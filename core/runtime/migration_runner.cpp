@@ -5,6 +5,7 @@
 
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
+#include "runtime/partial_revision.hpp"
 #include "runtime/schema_replay.hpp"
 #include "schema/schema_model.hpp"
 
@@ -113,7 +114,11 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   graph::HeadMaintainer heads(map_, start_heads);
   std::vector<std::string> committed_heads = current_heads;
   bool version_table_written = !current_heads.empty();
-  std::size_t step_index = 0, op_index = 0;
+  std::size_t step_index = 0, op_index = 0, statement_index = 0;
+  // Where DDL commits itself (MySQL), a failed revision's finished ops stay; this copy of the
+  // model at the step's start lets the error say exactly how to undo them.
+  std::optional<schema::SchemaModel> step_start;
+  std::vector<std::string> statements_of_failed_op;
   try {
     if (whole_run) exec_.begin();
     if (options_.purge_version_table)
@@ -127,6 +132,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       const auto& step = plan.steps[step_index];
       const auto& ops = step_ops[step_index];
       op_index = 0;
+      if (!traits.transactional_ddl && !exec_.offline()) step_start.emplace(model);
       if (!whole_run) exec_.begin();
       if (exec_.offline() && !version_table_written && heads.heads().empty()) {
         versions_.create();
@@ -136,8 +142,10 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       exec_.comment("Running " + step.short_log());
       for (op_index = 0; op_index < ops.size(); ++op_index) {
         model.prepare(ops[op_index]);
-        for (const auto& statement : exec_.dialect().render(ops[op_index], model))
-          exec_.run(statement);
+        statements_of_failed_op = exec_.dialect().render(ops[op_index], model);
+        for (statement_index = 0; statement_index < statements_of_failed_op.size();
+             ++statement_index)
+          exec_.run(statements_of_failed_op[statement_index]);
         model.apply(ops[op_index]);
       }
       for (const auto& change : heads.apply(step)) {
@@ -170,6 +178,15 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
                std::to_string(ops.size()) + " (" + describe(ops[op_index]) + ")";
     } else {
       where += " failed while recording its version";
+    }
+    if (!traits.transactional_ddl && step_start) {
+      graph::HeadMaintainer after = heads;
+      after.apply(step);
+      PartialRevision partial{
+          step,        ops,   op_index,        statement_index, statements_of_failed_op,
+          *step_start, model, committed_heads, after.heads()};
+      auto [state, recovery] = describe_partial_revision(partial, exec_.dialect());
+      throw HostError(e.code(), where + ": " + e.what() + "; " + state, recovery);
     }
     std::string state = whole_run ? "the whole run was rolled back; the database is still at " +
                                         describe_heads(current_heads)

@@ -1,6 +1,8 @@
 // Runs a program as a child process and captures its output, for end-to-end tests.
 #pragma once
 
+#include <sys/types.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -14,8 +16,31 @@ struct ProcessResult {
   std::string err;
 };
 
-/// Runs `program` with `arguments` in `working_dir`, with `environment` added to (or, for an
-/// empty value, removed from) the current environment. Blocks until the process exits.
+/// A running child process whose output is being captured.
+class ChildProcess {
+ public:
+  /// Starts `program` with `arguments` in `working_dir`, with `environment` added to (or, for
+  /// an empty value, removed from) the current environment, and `input` on its stdin.
+  ChildProcess(const std::string& program, const std::vector<std::string>& arguments,
+               const std::string& working_dir = ".",
+               const std::map<std::string, std::string>& environment = {},
+               const std::string& input = "");
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  pid_t pid() const { return pid_; }
+  /// Reads its output until it exits and returns the result.
+  ProcessResult wait();
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+  int err_ = -1;
+  bool waited_ = false;
+};
+
+/// Runs a program to completion (see ChildProcess).
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& arguments,
                           const std::string& working_dir = ".",
                           const std::map<std::string, std::string>& environment = {},

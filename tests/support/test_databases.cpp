@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -163,6 +164,69 @@ std::string ScratchDatabase::sql(const std::string& statements) const {
   }
   Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
   return mariadb(a, name_, user_, password_, statements);
+}
+
+std::vector<std::string> ScratchDatabase::tables() const {
+  std::string query =
+      backend_ == "postgresql"
+          ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1;"
+      : backend_ == "mysql"
+          ? "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
+            "ORDER BY 1;"
+          : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY 1;";
+  std::vector<std::string> names;
+  std::string out = sql(query);
+  for (std::size_t at = 0; at < out.size();) {
+    auto end = out.find('\n', at);
+    if (end == std::string::npos) end = out.size();
+    if (end > at) names.push_back(out.substr(at, end - at));
+    at = end + 1;
+  }
+  return names;
+}
+
+std::vector<std::string> ScratchDatabase::versions() const {
+  auto names = tables();
+  if (std::find(names.begin(), names.end(), "alembic_version") == names.end()) return {};
+  std::vector<std::string> rows;
+  std::string out = sql("SELECT version_num FROM alembic_version ORDER BY version_num;");
+  for (std::size_t at = 0; at < out.size();) {
+    auto end = out.find('\n', at);
+    if (end == std::string::npos) end = out.size();
+    if (end > at) rows.push_back(out.substr(at, end - at));
+    at = end + 1;
+  }
+  return rows;
+}
+
+std::string ScratchDatabase::schema_fingerprint() const {
+  if (backend_ == "postgresql") {
+    return sql(
+        "SELECT 'column', table_name, ordinal_position, column_name, data_type, "
+        "character_maximum_length, is_nullable, column_default FROM information_schema.columns "
+        "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position;\n"
+        "SELECT 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM "
+        "pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 2, 3;\n"
+        "SELECT 'index', tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = "
+        "current_schema() ORDER BY 2, 3;\n");
+  }
+  if (backend_ == "mysql") {
+    return sql(
+        "SELECT 'table', table_name, engine, table_collation FROM information_schema.tables "
+        "WHERE table_schema = DATABASE() ORDER BY 2;\n"
+        "SELECT 'column', table_name, ordinal_position, column_name, column_type, is_nullable, "
+        "column_default FROM information_schema.columns WHERE table_schema = DATABASE() ORDER BY "
+        "table_name, ordinal_position;\n"
+        "SELECT 'constraint', table_name, constraint_name, constraint_type FROM "
+        "information_schema.table_constraints WHERE table_schema = DATABASE() ORDER BY 2, 3;\n"
+        "SELECT 'key', table_name, constraint_name, column_name, ordinal_position, "
+        "referenced_table_name, referenced_column_name FROM information_schema.key_column_usage "
+        "WHERE table_schema = DATABASE() ORDER BY 2, 3, 5;\n"
+        "SELECT 'index', table_name, index_name, seq_in_index, column_name, non_unique FROM "
+        "information_schema.statistics WHERE table_schema = DATABASE() ORDER BY 2, 3, 4;\n");
+  }
+  return sql("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name;\n");
 }
 
 }  // namespace sdm::test

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace sdm::test {
 
@@ -27,6 +28,13 @@ class ScratchDatabase {
   /// Runs SQL through the server's own client (psql / mariadb / sqlite3); returns its output
   /// as tab-separated rows. Throws with the client's message on failure.
   std::string sql(const std::string& statements) const;
+  /// The names of the tables, sorted.
+  std::vector<std::string> tables() const;
+  /// The rows of alembic_version, sorted; empty when the table does not exist.
+  std::vector<std::string> versions() const;
+  /// Tables, columns (type, nullability, default, order), constraints and indexes as the
+  /// server's catalog reports them, one line each: equal text means an equal schema.
+  std::string schema_fingerprint() const;
 
  private:
   std::string backend_, name_, user_, password_, url_, sqlite_dir_;
