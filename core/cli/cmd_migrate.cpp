@@ -62,6 +62,7 @@ int migrate(AppContext& context, bool upgrade) {
   const graph::RevisionMap& map = context.map();
   runtime::RunOptions options;
   options.transaction_per_migration = context.transaction_per_migration();
+  options.allow_data_loss = context.line().flag("allow-data-loss");
 
   graph::MigrationTarget target = upgrade ? graph::parse_upgrade_argument(argument, offline)
                                           : graph::parse_downgrade_argument(argument, offline);

@@ -15,6 +15,9 @@ const OptionSpec kTransactionPerMigration{
     "commit each revision with its version-row change instead of one transaction for the run"};
 const OptionSpec kLockTimeout{"lock-timeout", "", "SECONDS", false,
                               "wait this long for another runner's database lock (default 60)"};
+const OptionSpec kAllowDataLoss{"allow-data-loss", "", "", false,
+                                "run downgrade steps that would delete rows or values (dropped "
+                                "tables and columns, narrowed types) instead of refusing them"};
 const OptionSpec kMessage{"message", "m", "MSG", false, "the revision's message"};
 const OptionSpec kRevId{"rev-id", "", "ID", false,
                         "the new revision's id instead of a random 12-hex-digit one"};
@@ -38,9 +41,11 @@ std::vector<CommandSpec> make_commands() {
        "[REV | FROM:TO]",
        0,
        1,
-       {kHelp, kDelta, kSql, kTransactionPerMigration, kLockTimeout},
+       {kHelp, kDelta, kSql, kTransactionPerMigration, kLockTimeout, kAllowDataLoss},
        "Runs the downgrade of every revision between the database's current revision(s) and\n"
-       "REV (base, an id, -N, ...). With --sql, FROM:TO is required."},
+       "REV (base, an id, -N, ...). With --sql, FROM:TO is required. A downgrade that would\n"
+       "delete rows or values now in the database is refused, naming them, unless\n"
+       "--allow-data-loss is given."},
       {"current",
        "show the revision(s) the database is at",
        "",

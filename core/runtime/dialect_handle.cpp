@@ -40,4 +40,12 @@ std::string DialectHandle::version_sql(VersionStatement which, const std::string
   return out;
 }
 
+std::string DialectHandle::data_check(DataCheck which, const std::string& table,
+                                      const std::string& column, long long limit) const {
+  std::string out, error;
+  if (!dialect_.data_check(which, table, column, limit, out, error))
+    throw DatabaseError(name_ + " cannot render a data check: " + error);
+  return out;
+}
+
 }  // namespace sdm::runtime

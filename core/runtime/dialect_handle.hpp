@@ -24,6 +24,9 @@ class DialectHandle {
   /// A version-table or transaction statement (see sdm::VersionStatement).
   std::string version_sql(VersionStatement which, const std::string& table,
                           const std::string& a = {}, const std::string& b = {}) const;
+  /// A query counting the rows a DataCheck asks about.
+  std::string data_check(DataCheck which, const std::string& table, const std::string& column = {},
+                         long long limit = 0) const;
 
  private:
   const abi::Dialect& dialect_;

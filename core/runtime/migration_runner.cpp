@@ -5,6 +5,7 @@
 
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
+#include "runtime/data_loss_check.hpp"
 #include "runtime/partial_revision.hpp"
 #include "runtime/schema_replay.hpp"
 #include "schema/schema_model.hpp"
@@ -90,12 +91,6 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   for (const auto& warning : plan.warnings)
     log_.warning(warning);
 
-  const DialectTraits& traits = exec_.dialect().traits();
-  log_.info("Context impl " + traits.alembic_impl_name + ".");
-  log_.info(std::string("Will assume ") + (traits.transactional_ddl ? "" : "non-") +
-            "transactional DDL.");
-  if (exec_.offline()) log_.info("Generating static SQL");
-
   // The schema as the revisions describe it at the start, replayed only if an op needs it.
   auto start_schema = std::make_shared<std::optional<Schema>>();
   schema::SchemaModel model([this, start_schema, current_heads](const std::string& name) {
@@ -106,6 +101,17 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     if (exec_.offline()) return modelled;
     return live_checked_table(exec_.connection(), name, std::move(modelled));
   });
+
+  if (!exec_.offline() && !options_.allow_data_loss) {
+    auto losses = find_data_loss(plan, step_ops, model, exec_);
+    if (!losses.empty()) throw DatabaseError(describe_data_loss(losses));
+  }
+
+  const DialectTraits& traits = exec_.dialect().traits();
+  log_.info("Context impl " + traits.alembic_impl_name + ".");
+  log_.info(std::string("Will assume ") + (traits.transactional_ddl ? "" : "non-") +
+            "transactional DDL.");
+  if (exec_.offline()) log_.info("Generating static SQL");
 
   const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
   // A purge starts from an empty table whatever rows (known or not) it held.

@@ -23,6 +23,8 @@ struct RunOptions {
   bool ensure_version_table = true;
   /// Empty the version table before the first step (`stamp --purge`).
   bool purge_version_table = false;
+  /// Run downgrade steps that would destroy data instead of refusing them.
+  bool allow_data_loss = false;
 };
 
 /// Executes plans against one database (or one offline script).

@@ -74,12 +74,13 @@ std::string mariadb(const Admin& a, const std::string& database, const std::stri
   return run_client("/usr/bin/mariadb", args, {{"MYSQL_PWD", password}}, sql);
 }
 
-std::string sql_literal(const std::string& text) {
+/// A string literal; MySQL also treats backslashes as escapes, PostgreSQL does not.
+std::string sql_literal(const std::string& text, bool backslash_escapes) {
   std::string out = "'";
   for (char c : text) {
     if (c == '\'')
       out += "''";
-    else if (c == '\\')
+    else if (c == '\\' && backslash_escapes)
       out += "\\\\";
     else
       out += c;
@@ -115,7 +116,7 @@ ScratchDatabase::ScratchDatabase(const std::string& backend, const std::string& 
   } else if (backend == "postgresql") {
     Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
     psql(a, "postgres", a.user, a.password,
-         "CREATE ROLE " + user_ + " LOGIN PASSWORD " + sql_literal(password_) + ";\n");
+         "CREATE ROLE " + user_ + " LOGIN PASSWORD " + sql_literal(password_, false) + ";\n");
     psql(a, "postgres", a.user, a.password, "CREATE DATABASE " + name_ + " OWNER " + user_ + ";\n");
     url_ = "postgresql://" + user_ + ":" + url_encode(password_) + "@" + a.host + ":" + a.port +
            "/" + name_;
@@ -123,7 +124,7 @@ ScratchDatabase::ScratchDatabase(const std::string& backend, const std::string& 
     Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
     mariadb(a, "", a.user, a.password,
             "CREATE DATABASE " + name_ + " CHARACTER SET utf8;\nCREATE USER '" + user_ +
-                "'@'%' IDENTIFIED BY " + sql_literal(password_) + ";\nGRANT ALL ON " + name_ +
+                "'@'%' IDENTIFIED BY " + sql_literal(password_, true) + ";\nGRANT ALL ON " + name_ +
                 ".* TO '" + user_ + "'@'%';\n");
     url_ = "mysql://" + user_ + ":" + url_encode(password_) + "@" + a.host + ":" + a.port + "/" +
            name_;

@@ -21,6 +21,14 @@ struct DialectTraits {
   std::string alembic_impl_name;
 };
 
+/// Questions the host asks before a downgrade step that could lose data; each is a query
+/// returning one count.
+enum class DataCheck {
+  RowsInTable,       ///< rows in `table`
+  ValuesInColumn,    ///< rows of `table` whose `column` is not NULL
+  ValuesLongerThan,  ///< rows of `table` whose `column` holds more than `limit` characters
+};
+
 /// Table definitions as they stand before the op being rendered. The host implements it from
 /// its schema model (and, online, from the live database).
 class SchemaLookup {
@@ -65,6 +73,17 @@ class Dialect {
   virtual std::string begin_statement() const = 0;
   /// The statement that commits ("COMMIT").
   virtual std::string commit_statement() const = 0;
+  /// A query returning one count for a DataCheck.
+  virtual std::string data_check(DataCheck which, const std::string& table,
+                                 const std::string& column, long long limit) const {
+    std::string sql = "SELECT COUNT(*) FROM " + quote(table);
+    if (which == DataCheck::ValuesInColumn) sql += " WHERE " + quote(column) + " IS NOT NULL";
+    if (which == DataCheck::ValuesLongerThan)
+      sql += " WHERE " + length_function() + "(" + quote(column) + ") > " + std::to_string(limit);
+    return sql;
+  }
+  /// The SQL function counting the characters of a string.
+  virtual std::string length_function() const { return "LENGTH"; }
 };
 
 }  // namespace sdm

@@ -48,6 +48,8 @@ class Dialect {
   virtual bool version_sql(VersionStatement which, const std::string& table, const std::string& a,
                            const std::string& b, std::string& out,
                            std::string& error) const noexcept = 0;
+  virtual bool data_check(DataCheck which, const std::string& table, const std::string& column,
+                          long long limit, std::string& out, std::string& error) const noexcept = 0;
 };
 
 /// Every call returns false and fills `error` instead of throwing.
@@ -136,6 +138,11 @@ class GuardedDialect final : public abi::Dialect {
           break;
       }
     });
+  }
+
+  bool data_check(DataCheck which, const std::string& table, const std::string& column,
+                  long long limit, std::string& out, std::string& error) const noexcept override {
+    return guarded(error, [&] { out = impl_.data_check(which, table, column, limit); });
   }
 
  private:
