@@ -5,7 +5,7 @@
 #include <Poco/Util/OptionProcessor.h>
 #include <Poco/Util/OptionSet.h>
 
-#include <regex>
+#include <cctype>
 
 #include "cli/command_specs.hpp"
 #include "common/errors.hpp"
@@ -28,8 +28,8 @@ Poco::Util::OptionSet option_set(const std::vector<OptionSpec>& specs) {
 
 /// "-1", "-2:", "-3:current": relative revisions and ranges, not options.
 bool looks_like_relative_revision(const std::string& argument) {
-  static const std::regex relative(R"(-\d.*)");
-  return std::regex_match(argument, relative);
+  return argument.size() > 1 && argument[0] == '-' &&
+         std::isdigit(static_cast<unsigned char>(argument[1]));
 }
 
 std::string program_for(const std::string& command) {
