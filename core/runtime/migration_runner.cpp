@@ -27,7 +27,6 @@ std::optional<Table> live_checked_table(ConnectionHandle& connection, const std:
                                         std::optional<Table> modelled) {
   auto live = connection.reflect_table(name);
   if (!live) return std::nullopt;
-  if (!modelled) return live;  // a table the revisions do not know: take it as it is
   std::vector<std::string> live_columns, model_columns;
   for (const auto& c : live->columns)
     live_columns.push_back(c.name);
@@ -92,14 +91,15 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     log_.warning(warning);
 
   // The schema as the revisions describe it at the start, replayed only if an op needs it.
+  // A table they do not know is one this run creates (or one the database will refuse);
+  // one they do know is checked against the live table before anything relies on it.
   auto start_schema = std::make_shared<std::optional<Schema>>();
   schema::SchemaModel model([this, start_schema, current_heads](const std::string& name) {
     if (!*start_schema) *start_schema = replay_schema(catalog_, map_, current_heads);
     auto found = (*start_schema)->find(name);
-    std::optional<Table> modelled;
-    if (found != (*start_schema)->end()) modelled = found->second;
-    if (exec_.offline()) return modelled;
-    return live_checked_table(exec_.connection(), name, std::move(modelled));
+    if (found == (*start_schema)->end()) return std::optional<Table>();
+    if (exec_.offline()) return std::optional<Table>(found->second);
+    return live_checked_table(exec_.connection(), name, found->second);
   });
 
   if (!exec_.offline() && !options_.allow_data_loss) {
