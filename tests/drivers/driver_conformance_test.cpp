@@ -102,6 +102,20 @@ CONFORMANCE_TEST("the run lock goes away with its session") {
   CHECK(second->try_lock(key));
 }
 
+CONFORMANCE_TEST("the run lock taken inside a transaction outlives its rollback") {
+  auto first = db.connect();
+  auto second = db.connect();
+  const std::string key = "sahara-db-manage:alembic_version";
+  first->begin();
+  REQUIRE(first->try_lock(key));
+  first->execute("CREATE TABLE locked_run (id INTEGER)");
+  first->rollback();  // a failed run rolls back, and still holds the lock until it ends
+  CHECK_FALSE(second->try_lock(key));
+  first->unlock(key);
+  CHECK(second->try_lock(key));
+  second->unlock(key);
+}
+
 CONFORMANCE_TEST("table names list the schema's tables") {
   auto c = db.connect();
   c->execute("CREATE TABLE alpha (id INTEGER)");
@@ -166,4 +180,43 @@ CONFORMANCE_TEST("the version table works as Alembic's") {
   std::string long_id(200, 'x');
   c->execute("INSERT INTO alembic_version (version_num) VALUES ('" + long_id + "')");
   CHECK(versions.read_heads() == std::vector<std::string>{long_id});
+}
+
+CONFORMANCE_TEST("an UPDATE counts the rows it matched, changed or not") {
+  auto c = db.connect();
+  c->execute("CREATE TABLE same (id INTEGER, name VARCHAR(20))");
+  c->execute("INSERT INTO same (id, name) VALUES (1, 'one')");
+  c->execute("INSERT INTO same (id, name) VALUES (2, 'two')");
+  // The version table's UPDATE must find exactly one row, also when the value stays the same.
+  CHECK(c->execute("UPDATE same SET name = 'one' WHERE id = 1") == 1);
+  CHECK(c->execute("UPDATE same SET name = name") == 2);
+}
+
+CONFORMANCE_TEST("counts and sums come back as text") {
+  auto c = db.connect();
+  c->execute("CREATE TABLE amounts (n INTEGER)");
+  for (const char* n : {"1", "2", "3"})
+    c->execute(std::string("INSERT INTO amounts (n) VALUES (") + n + ")");
+  auto rows = c->query("SELECT COUNT(*), SUM(n), MAX(n) FROM amounts");
+  CHECK(cell(rows, 0, 0) == "3");
+  CHECK(cell(rows, 0, 1) == "6");
+  CHECK(cell(rows, 0, 2) == "3");
+}
+
+CONFORMANCE_TEST("the run lock outlives transactions, DDL and errors on its session") {
+  auto runner = db.connect();
+  auto other = db.connect();
+  const std::string key = "sahara-db-manage:alembic_version";
+  REQUIRE(runner->try_lock(key));
+  runner->begin();
+  runner->execute("CREATE TABLE migrated (id INTEGER)");
+  runner->commit();
+  runner->begin();
+  runner->execute("INSERT INTO migrated (id) VALUES (1)");
+  runner->rollback();
+  CHECK_THROWS_AS(runner->execute("SELECT * FROM no_such_table"), sdm::DatabaseError);
+  CHECK_FALSE(other->try_lock(key));
+  runner->unlock(key);
+  CHECK(other->try_lock(key));
+  other->unlock(key);
 }

@@ -1,0 +1,44 @@
+// A session with a MySQL/MariaDB database through libmariadb.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mysql_connect_options.hpp"
+#include "mysql_run_lock.hpp"
+#include "mysql_session.hpp"
+#include "sdm/connection.hpp"
+
+namespace sdm::mysql {
+
+/// A MySQL/MariaDB session. Autocommit stays on for the whole session: transactions are
+/// START TRANSACTION ... COMMIT/ROLLBACK, so no statement after one can end up in an
+/// implicit transaction that closing the session discards. The run lock is a named lock on a
+/// second session, opened the first time the lock is asked for.
+class MysqlConnection : public Connection {
+ public:
+  /// Connects; throws sdm::Error (without the password).
+  explicit MysqlConnection(MysqlConnectOptions options);
+
+  std::int64_t execute(const std::string& sql) override;
+  Rows query(const std::string& sql) override;
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+  bool try_lock(const std::string& key) override;
+  void unlock(const std::string& key) override;
+  std::string lock_holder(const std::string& key) override;
+  std::vector<std::string> table_names() override;
+  std::optional<Table> reflect_table(const std::string& name) override;
+
+ private:
+  MysqlRunLock& run_lock();
+
+  MysqlConnectOptions options_;
+  MysqlSession session_;
+  std::unique_ptr<MysqlRunLock> run_lock_;
+};
+
+}  // namespace sdm::mysql

@@ -1,0 +1,82 @@
+#include "postgresql/connection_options.hpp"
+
+#include <cctype>
+
+#include "sdm/error.hpp"
+
+namespace sdm::postgresql {
+namespace {
+
+bool is_keyword_character(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// libpq's conninfo quoting: inside single quotes, a quote or a backslash is escaped with a
+// backslash. Empty values need the quotes too.
+std::string libpq_quoted(const std::string& value) {
+  std::string quoted = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "'";
+}
+
+}  // namespace
+
+const std::string* ConnectionOptions::parameter(std::string_view keyword) const {
+  for (const auto& [key, value] : parameters)
+    if (key == keyword) return &value;
+  return nullptr;
+}
+
+void ConnectionOptions::set(const std::string& keyword, std::string value) {
+  for (auto& [key, existing] : parameters) {
+    if (key == keyword) {
+      existing = std::move(value);
+      return;
+    }
+  }
+  parameters.emplace_back(keyword, std::move(value));
+}
+
+ConnectionOptions connection_options(const Url& url) {
+  ConnectionOptions options;
+  if (!url.host.empty()) options.set("host", url.host);
+  if (url.port != 0) options.set("port", std::to_string(url.port));
+  if (!url.database.empty()) options.set("dbname", url.database);
+  if (!url.username.empty()) options.set("user", url.username);
+  if (url.has_password) options.password = url.password;
+  for (const auto& [key, value] : url.query) {
+    if (key == "password")
+      options.password = value;
+    else
+      options.set(key, value);
+  }
+  if (!options.parameter("connect_timeout"))
+    options.set("connect_timeout", std::to_string(kDefaultConnectTimeoutSeconds));
+  if (!options.parameter("application_name")) options.set("application_name", kApplicationName);
+  // Text goes in and out as UTF-8 whatever the server's or the environment's encoding.
+  if (!options.parameter("client_encoding")) options.set("client_encoding", "UTF8");
+  return options;
+}
+
+std::string poco_connection_string(const ConnectionParameters& parameters) {
+  std::string text;
+  for (const auto& [keyword, value] : parameters) {
+    bool plain_keyword = !keyword.empty();
+    for (char c : keyword)
+      plain_keyword = plain_keyword && is_keyword_character(c);
+    if (!plain_keyword)
+      throw Error("postgresql: '" + keyword +
+                  "' in the database URL is not a libpq connection parameter");
+    if (value.find(' ') != std::string::npos)
+      throw Error("postgresql: the connection parameter " + keyword +
+                  " contains a space, which Poco's PostgreSQL connection string cannot carry; "
+                  "write it without spaces (e.g. options=-csearch_path%3Dsahara)");
+    text += (text.empty() ? "" : " ") + keyword + "=" + libpq_quoted(value);
+  }
+  return text;
+}
+
+}  // namespace sdm::postgresql

@@ -1,0 +1,49 @@
+// A PostgreSQL URL as libpq connection parameters, and those as the connection string Poco's
+// PostgreSQL connector takes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sdm/url.hpp"
+
+namespace sdm::postgresql {
+
+/// libpq keyword/value pairs in order, each keyword once.
+using ConnectionParameters = std::vector<std::pair<std::string, std::string>>;
+
+/// Seconds to wait for the server when the URL sets no connect_timeout (Poco's default is 60).
+inline constexpr int kDefaultConnectTimeoutSeconds = 10;
+/// What our sessions show as application_name in pg_stat_activity.
+inline constexpr const char* kApplicationName = "sahara-db-manage";
+
+/// What a URL says about connecting, with the password kept apart from everything else.
+struct ConnectionOptions {
+  /// "host", "port", "dbname", "user", the URL's query parameters and our defaults.
+  ConnectionParameters parameters;
+  /// The password, when the URL gives one; never part of `parameters`.
+  std::optional<std::string> password;
+
+  /// The value of a parameter, or nullptr.
+  const std::string* parameter(std::string_view keyword) const;
+  /// Sets a parameter, replacing an earlier value of the same keyword.
+  void set(const std::string& keyword, std::string value);
+};
+
+/// Reads a `postgresql[+driver]://` URL as psycopg2 does: user, host (an IPv6 address without
+/// its brackets), port and database, then every query parameter handed to libpq as it is
+/// (`?host=/socket/dir`, `sslmode`, ...), overriding the URL's own parts as in SQLAlchemy;
+/// `?password=` is the password. Parts the URL leaves out are left to libpq (PGHOST, the
+/// default socket, ...). Adds connect_timeout (10 s), application_name and client_encoding
+/// UTF8 unless the URL sets them.
+ConnectionOptions connection_options(const Url& url);
+
+/// The connection string for Poco's PostgreSQL connector, every value in libpq's quotes.
+/// Poco splits the string at each space before libpq reads it, quotes or not, so a value with
+/// a space cannot be passed: throws sdm::Error naming the keyword (never the value).
+std::string poco_connection_string(const ConnectionParameters& parameters);
+
+}  // namespace sdm::postgresql

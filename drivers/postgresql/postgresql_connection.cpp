@@ -1,0 +1,197 @@
+#include "postgresql_connection.hpp"
+
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "advisory_lock_session.hpp"
+#include "libpq_calls.hpp"
+#include "postgresql/password_file.hpp"
+#include "postgresql/statement_count.hpp"
+#include "postgresql_reflection.hpp"
+#include "sdm/error.hpp"
+#include "secret_scrubbing.hpp"
+
+namespace sdm::postgresql {
+namespace {
+
+int connect_timeout_seconds(const ConnectionOptions& options) {
+  try {
+    if (const std::string* timeout = options.parameter("connect_timeout"))
+      return std::max(std::stoi(*timeout), 0);
+  } catch (const std::exception&) {
+    // libpq reports a malformed value itself.
+  }
+  return kDefaultConnectTimeoutSeconds;
+}
+
+/// libpq's message out of Poco's wrapping ("Connection attempt failed: ... Connection Error:").
+std::string libpq_connect_message(const std::string& poco_text) {
+  const std::string marker = "Connection Error: ";
+  const auto at = poco_text.rfind(marker);
+  return one_line_error(at == std::string::npos ? poco_text : poco_text.substr(at + marker.size()));
+}
+
+}  // namespace
+
+PostgresqlConnection::PostgresqlConnection(ConnectionOptions options)
+    : options_(std::move(options)) {
+  ConnectionOptions session_options = options_;
+  std::optional<PasswordFile> password_file;
+  if (options_.password) {
+    // Poco cuts its connection string at every space, so a password cannot go in it. An empty
+    // password makes libpq read the password file instead (and not PGPASSWORD).
+    password_file.emplace(*options_.password);
+    session_options.set("password", "");
+    session_options.set("passfile", password_file->path());
+  }
+  const std::string connection_string = poco_connection_string(session_options.parameters);
+  try {
+    session_ = std::make_unique<Poco::Data::Session>(
+        "postgresql", connection_string,
+        static_cast<std::size_t>(connect_timeout_seconds(options_)));
+  } catch (const Poco::Exception& e) {
+    std::string message = libpq_connect_message(e.displayText());
+    // libpq names the password file after a failed login; ours is gone by now, so the name
+    // would only puzzle the operator.
+    if (password_file) {
+      const std::string note = " password retrieved from file \"" + password_file->path() + "\"";
+      for (auto at = message.find(note); at != std::string::npos; at = message.find(note))
+        message.erase(at, note.size());
+    }
+    throw Error(without_secret(message, options_.password.value_or("")));
+  }
+  silence_notices(handle());
+}
+
+PostgresqlConnection::~PostgresqlConnection() = default;
+
+pg_conn* PostgresqlConnection::handle() const {
+  auto* impl = static_cast<Poco::Data::PostgreSQL::SessionImpl*>(session_->impl());
+  return static_cast<PGconn*>(impl->handle());
+}
+
+std::string PostgresqlConnection::failure_text(const std::exception& e) const {
+  std::string server = last_error(handle());
+  if (!server.empty()) return server;
+  if (const auto* poco = dynamic_cast<const Poco::Exception*>(&e)) return poco->displayText();
+  return e.what();
+}
+
+std::int64_t PostgresqlConnection::execute(const std::string& sql) {
+  // Poco prepares each statement, and a prepared statement holds exactly one.
+  if (count_statements(sql) != 1) {
+    try {
+      return run_script(handle(), sql);
+    } catch (const Error& e) {
+      throw Error(std::string("PostgreSQL statement failed: ") + e.what());
+    }
+  }
+  try {
+    Poco::Data::Statement statement(*session_);
+    statement << sql;
+    try {
+      return static_cast<std::int64_t>(statement.execute());
+    } catch (const Poco::Exception& e) {
+      // Read the server's message now: destroying the statement runs DEALLOCATE, which
+      // clears it.
+      throw Error("PostgreSQL statement failed: " + failure_text(e));
+    }
+  } catch (const Poco::Exception& e) {
+    throw Error("PostgreSQL statement failed: " + failure_text(e));
+  }
+}
+
+// Poco's RecordSet would convert values through its own types (NUMERIC through double,
+// timestamps through DateTime, bytea as raw bytes); libpq gives PostgreSQL's text as it is.
+Rows PostgresqlConnection::query(const std::string& sql) {
+  try {
+    return run_query(handle(), sql);
+  } catch (const Error& e) {
+    throw Error(std::string("PostgreSQL query failed: ") + e.what());
+  }
+}
+
+void PostgresqlConnection::begin() {
+  const PGTransactionStatusType status = PQtransactionStatus(handle());
+  if (status == PQTRANS_UNKNOWN)
+    throw Error("cannot begin a PostgreSQL transaction: the connection is lost (" +
+                last_error(handle()) + ")");
+  if (status != PQTRANS_IDLE)
+    throw Error("cannot begin a PostgreSQL transaction: one is already open");
+  try {
+    session_->begin();
+  } catch (const Poco::Exception& e) {
+    throw Error("PostgreSQL BEGIN failed: " + failure_text(e));
+  }
+}
+
+void PostgresqlConnection::commit() {
+  // COMMIT of a failed transaction rolls it back without an error; say so instead.
+  if (PQtransactionStatus(handle()) == PQTRANS_INERROR) {
+    try {
+      session_->rollback();
+    } catch (const Poco::Exception&) {
+      // Reported below either way.
+    }
+    throw Error(
+        "cannot commit: a statement in the PostgreSQL transaction failed, so it was rolled back");
+  }
+  try {
+    session_->commit();
+  } catch (const Poco::Exception& e) {
+    const std::string message = failure_text(e);
+    try {
+      session_->rollback();  // Poco still counts the transaction as open after a failed COMMIT
+    } catch (const Poco::Exception&) {
+    }
+    throw Error("PostgreSQL COMMIT failed: " + message);
+  }
+}
+
+void PostgresqlConnection::rollback() {
+  try {
+    session_->rollback();
+  } catch (const Poco::Exception& e) {
+    throw Error("PostgreSQL ROLLBACK failed: " + failure_text(e));
+  }
+}
+
+AdvisoryLockSession& PostgresqlConnection::lock_session() {
+  if (!lock_session_) lock_session_ = std::make_unique<AdvisoryLockSession>(options_);
+  return *lock_session_;
+}
+
+bool PostgresqlConnection::try_lock(const std::string& key) {
+  return lock_session().try_lock(key);
+}
+
+void PostgresqlConnection::unlock(const std::string& key) {
+  if (lock_session_) lock_session_->unlock(key);
+}
+
+std::string PostgresqlConnection::lock_holder(const std::string& key) {
+  return lock_session().holder(key);
+}
+
+std::vector<std::string> PostgresqlConnection::table_names() {
+  try {
+    return current_schema_tables(handle());
+  } catch (const Error& e) {
+    throw Error(std::string("cannot list the PostgreSQL tables: ") + e.what());
+  }
+}
+
+std::optional<Table> PostgresqlConnection::reflect_table(const std::string& name) {
+  try {
+    return reflect_postgresql_table(handle(), name);
+  } catch (const Error& e) {
+    throw Error("cannot read the definition of table " + name + ": " + e.what());
+  }
+}
+
+}  // namespace sdm::postgresql

@@ -1,0 +1,174 @@
+// The PostgreSQL driver's Poco- and libpq-free parts: a URL as libpq connection parameters and
+// as Poco's connection string, the in-memory password file, counting statements, the lock key.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "config/database_url.hpp"
+#include "postgresql/advisory_lock_key.hpp"
+#include "postgresql/connection_options.hpp"
+#include "postgresql/password_file.hpp"
+#include "postgresql/statement_count.hpp"
+#include "sdm/error.hpp"
+
+namespace {
+
+using namespace sdm;
+using namespace sdm::postgresql;
+
+ConnectionOptions options_for(const std::string& url) {
+  return connection_options(config::parse_database_url(url));
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("a URL becomes libpq parameters, the password kept apart") {
+  const auto options =
+      options_for("postgresql+psycopg2://sahara:s3cret@db.example.org:5433/sahara");
+  CHECK(options.parameters == ConnectionParameters{{"host", "db.example.org"},
+                                                   {"port", "5433"},
+                                                   {"dbname", "sahara"},
+                                                   {"user", "sahara"},
+                                                   {"connect_timeout", "10"},
+                                                   {"application_name", "sahara-db-manage"},
+                                                   {"client_encoding", "UTF8"}});
+  REQUIRE(options.password.has_value());
+  CHECK(*options.password == "s3cret");
+}
+
+TEST_CASE("a percent-encoded password arrives decoded, with spaces and quotes intact") {
+  const auto options = options_for("postgresql://u:p%20w%3B%40%25%3D%27%5Cx@127.0.0.1:55432/db");
+  REQUIRE(options.password.has_value());
+  CHECK(*options.password == "p w;@%='\\x");
+  CHECK(options.parameter("password") == nullptr);
+}
+
+TEST_CASE("parts the URL leaves out are left to libpq") {
+  const auto options = options_for("postgresql:///sahara");
+  CHECK(options.parameter("host") == nullptr);
+  CHECK(options.parameter("port") == nullptr);
+  CHECK(options.parameter("user") == nullptr);
+  CHECK(*options.parameter("dbname") == "sahara");
+  CHECK_FALSE(options.password.has_value());
+  // An empty password is still a password the URL gives.
+  CHECK(options_for("postgresql://u:@h/db").password == std::optional<std::string>(""));
+}
+
+TEST_CASE("an IPv6 host loses its brackets") {
+  const auto options = options_for("postgresql://u:p@[::1]:5432/db");
+  CHECK(*options.parameter("host") == "::1");
+  CHECK(*options.parameter("port") == "5432");
+}
+
+TEST_CASE("query parameters reach libpq and override the URL's parts and our defaults") {
+  const auto options = options_for(
+      "postgresql://u:p@/sahara?host=/var/run/postgresql&sslmode=require&connect_timeout=3"
+      "&application_name=ops&target_session_attrs=read-write");
+  CHECK(*options.parameter("host") == "/var/run/postgresql");
+  CHECK(*options.parameter("sslmode") == "require");
+  CHECK(*options.parameter("connect_timeout") == "3");
+  CHECK(*options.parameter("application_name") == "ops");
+  CHECK(*options.parameter("target_session_attrs") == "read-write");
+  CHECK(*options_for("postgresql://u:p@h:1/db?port=2").parameter("port") == "2");
+  // Each keyword once, the URL's position kept.
+  CHECK(options.parameters.front().first == "dbname");
+}
+
+TEST_CASE("a password given as a query parameter is the password, not a parameter") {
+  const auto options = options_for("postgresql://u@h/db?password=from%20query");
+  CHECK(options.password == std::optional<std::string>("from query"));
+  CHECK(options.parameter("password") == nullptr);
+}
+
+TEST_CASE("Poco's connection string quotes every value the way libpq reads it") {
+  CHECK(poco_connection_string({{"host", "127.0.0.1"}, {"dbname", "sahara"}}) ==
+        "host='127.0.0.1' dbname='sahara'");
+  CHECK(poco_connection_string({{"password", ""}, {"user", "o'neil\\x"}}) ==
+        "password='' user='o\\'neil\\\\x'");
+  CHECK(poco_connection_string({{"passfile", "/proc/self/fd/7"}, {"options", "-csearch_path=a"}}) ==
+        "passfile='/proc/self/fd/7' options='-csearch_path=a'");
+}
+
+TEST_CASE("a value with a space is refused by name, never shown") {
+  CHECK_THROWS_WITH_AS(poco_connection_string({{"options", "-c search_path=secretive"}}),
+                       doctest::Contains("connection parameter options contains a space"), Error);
+  try {
+    poco_connection_string({{"user", "a secretive name"}});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("secretive") == std::string::npos);
+  }
+  CHECK_THROWS_AS(poco_connection_string({{"bad key", "x"}}), Error);
+  CHECK_THROWS_AS(poco_connection_string({{"", "x"}}), Error);
+}
+
+TEST_CASE("the password file entry matches everything and escapes ':' and '\\'") {
+  CHECK(password_file_entry("plain") == "*:*:*:*:plain\n");
+  CHECK(password_file_entry("p w;@%='\\x") == "*:*:*:*:p w;@%='\\\\x\n");
+  CHECK(password_file_entry("a:b") == "*:*:*:*:a\\:b\n");
+  CHECK(password_file_entry("") == "*:*:*:*:\n");
+  CHECK_THROWS_AS(password_file_entry("two\nlines"), Error);
+  CHECK_THROWS_AS(password_file_entry("cr\r"), Error);
+}
+
+TEST_CASE("the password file lives in memory, readable by its owner only, and goes away") {
+  std::string path;
+  {
+    PasswordFile file("p w;@%='\\x");
+    path = file.path();
+    CHECK(path.rfind("/proc/self/fd/", 0) == 0);
+    CHECK(path.find(' ') == std::string::npos);
+    CHECK(read_file(path) == "*:*:*:*:p w;@%='\\\\x\n");
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK(S_ISREG(st.st_mode));
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+  struct stat gone {};
+  CHECK(::stat(path.c_str(), &gone) != 0);
+}
+
+TEST_CASE("statements are counted as PostgreSQL's lexer separates them") {
+  CHECK(count_statements("SELECT 1") == 1);
+  CHECK(count_statements("SELECT 1;") == 1);
+  CHECK(count_statements("  SELECT 1 ;  \n") == 1);
+  CHECK(count_statements("CREATE TABLE a (x INT); CREATE TABLE b (y INT)") == 2);
+  CHECK(count_statements("SELECT 1;;SELECT 2;") == 2);
+  CHECK(count_statements("") == 0);
+  CHECK(count_statements(" \n\t ") == 0);
+  CHECK(count_statements("-- a comment; still a comment") == 0);
+  CHECK(count_statements("/* a; /* nested; */ comment; */") == 0);
+  CHECK(count_statements("SELECT 1 -- the end; really\n") == 1);
+  CHECK(count_statements("INSERT INTO t VALUES ('a;b', 'it''s; fine')") == 1);
+  CHECK(count_statements("SELECT E'back\\'slash; still inside'") == 1);
+  CHECK(count_statements("SELECT 'no\\'; SELECT 2") == 2);  // standard string: \ is literal
+  CHECK(count_statements("SELECT \"odd;name\" FROM \"t\"\"x;\"") == 1);
+  CHECK(count_statements("DO $$ BEGIN RAISE NOTICE 'x;y'; END $$") == 1);
+  CHECK(count_statements("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ "
+                         "LANGUAGE sql; SELECT f()") == 2);
+  CHECK(count_statements("SELECT $1; SELECT 2") == 2);  // a parameter, not a dollar quote
+  CHECK(count_statements("SELECT a$b$c FROM t; SELECT 2") == 2);
+  CHECK(count_statements("SELECT 'unterminated; SELECT 2") == 1);
+}
+
+TEST_CASE("the lock key is FNV-1a of the database name and of the key, as int4") {
+  // Published FNV-1a 32-bit values: "" -> 0x811c9dc5, "a" -> 0xe40c292c.
+  const AdvisoryLockKey empty = advisory_lock_key("", "a");
+  CHECK(as_oid(empty.database) == 0x811c9dc5u);
+  CHECK(as_oid(empty.name) == 0xe40c292cu);
+  CHECK(empty.database < 0);  // read as int4, as pg_advisory_lock takes it
+  const AdvisoryLockKey sahara = advisory_lock_key("sahara", "sahara-db-manage:alembic_version");
+  CHECK(sahara.database == advisory_lock_key("sahara", "other").database);
+  CHECK(sahara.name != advisory_lock_key("sahara", "other").name);
+  CHECK(sahara.database != advisory_lock_key("sahara2", "x").database);
+}
