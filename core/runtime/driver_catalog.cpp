@@ -8,12 +8,15 @@
 
 namespace sdm::runtime {
 
-LoadedDriver::LoadedDriver(std::string name, std::string path, abi::Driver& driver)
-    : name_(std::move(name)), path_(std::move(path)), driver_(driver), dialect_(driver.dialect()) {}
+LoadedDriver::LoadedDriver(std::string name, std::string path, std::unique_ptr<abi::Driver> driver)
+    : name_(std::move(name)),
+      path_(std::move(path)),
+      driver_(std::move(driver)),
+      dialect_(driver_->dialect()) {}
 
 std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url) const {
   std::string error;
-  abi::Connection* connection = driver_.connect(url, error);
+  abi::Connection* connection = driver_->connect(url, error);
   if (connection == nullptr) {
     // Drivers must keep the password out of their messages; make sure of it here too.
     throw DatabaseError("cannot connect to " + url.scheme +
@@ -37,8 +40,8 @@ const LoadedDriver& DriverCatalog::load(const loader::PluginFile& file) {
   abi::Driver* driver = descriptor->driver->create(error);
   if (driver == nullptr)
     throw PluginError("driver plugin " + file.path + " could not create its driver: " + error);
-  auto made =
-      std::make_unique<LoadedDriver>(file.metadata.drivers.front().name, file.path, *driver);
+  auto made = std::make_unique<LoadedDriver>(file.metadata.drivers.front().name, file.path,
+                                             std::unique_ptr<abi::Driver>(driver));
   return *loaded_.emplace(file.path, std::move(made)).first->second;
 }
 

@@ -17,7 +17,8 @@ namespace sdm::runtime {
 /// A loaded driver: its dialect and a way to connect.
 class LoadedDriver {
  public:
-  LoadedDriver(std::string name, std::string path, abi::Driver& driver);
+  /// Takes ownership of `driver`, made by the plugin (whose code stays loaded).
+  LoadedDriver(std::string name, std::string path, std::unique_ptr<abi::Driver> driver);
 
   const std::string& name() const { return name_; }
   const std::string& path() const { return path_; }
@@ -28,7 +29,7 @@ class LoadedDriver {
  private:
   std::string name_;
   std::string path_;
-  abi::Driver& driver_;
+  std::unique_ptr<abi::Driver> driver_;
   DialectHandle dialect_;
 };
 

@@ -41,9 +41,8 @@ std::map<std::string, std::string> alembic_ddl(const std::string& backend) {
 }
 
 std::string revision_id(int n) {
-  char id[4];
-  std::snprintf(id, sizeof id, "%03d", n);
-  return id;
+  std::string id = std::to_string(n);
+  return std::string(3 - id.size(), '0') + id;
 }
 
 const char* const kAlembicVersionTable =
