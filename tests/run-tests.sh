@@ -9,7 +9,8 @@ build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --sanitize) cmake_args+=(-DSDM_SANITIZE=ON -DSDM_WERROR=ON); build_dir=build-asan; shift ;;
+    --sanitize)  # -O0: sanitizers find the same bugs, and it builds much faster
+      cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DSDM_SANITIZE=ON -DSDM_WERROR=ON); build_dir=build-asan; shift ;;
     --build-dir) build_dir="$2"; shift 2 ;;
     --) shift; break ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
