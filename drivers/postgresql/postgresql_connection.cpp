@@ -2,7 +2,6 @@
 
 #include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -11,7 +10,6 @@
 #include "advisory_lock_session.hpp"
 #include "libpq_calls.hpp"
 #include "postgresql/password_file.hpp"
-#include "postgresql/statement_count.hpp"
 #include "postgresql_reflection.hpp"
 #include "sdm/error.hpp"
 #include "secret_scrubbing.hpp"
@@ -83,26 +81,12 @@ std::string PostgresqlConnection::failure_text(const std::exception& e) const {
 }
 
 std::int64_t PostgresqlConnection::execute(const std::string& sql) {
-  // Poco prepares each statement, and a prepared statement holds exactly one.
-  if (count_statements(sql) != 1) {
-    try {
-      return run_script(handle(), sql);
-    } catch (const Error& e) {
-      throw Error(std::string("PostgreSQL statement failed: ") + e.what());
-    }
-  }
+  // The simple query protocol: one round trip a statement, where Poco's prepared statements
+  // take three (parse and bind, execute, deallocate). A migration is mostly round trips.
   try {
-    Poco::Data::Statement statement(*session_);
-    statement << sql;
-    try {
-      return static_cast<std::int64_t>(statement.execute());
-    } catch (const Poco::Exception& e) {
-      // Read the server's message now: destroying the statement runs DEALLOCATE, which
-      // clears it.
-      throw Error("PostgreSQL statement failed: " + failure_text(e));
-    }
-  } catch (const Poco::Exception& e) {
-    throw Error("PostgreSQL statement failed: " + failure_text(e));
+    return run_script(handle(), sql);
+  } catch (const Error& e) {
+    throw Error(std::string("PostgreSQL statement failed: ") + e.what());
   }
 }
 

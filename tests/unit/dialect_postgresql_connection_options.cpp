@@ -11,7 +11,6 @@
 #include "postgresql/advisory_lock_key.hpp"
 #include "postgresql/connection_options.hpp"
 #include "postgresql/password_file.hpp"
-#include "postgresql/statement_count.hpp"
 #include "sdm/error.hpp"
 
 namespace {
@@ -136,29 +135,6 @@ TEST_CASE("the password file lives in memory, readable by its owner only, and go
   }
   struct stat gone {};
   CHECK(::stat(path.c_str(), &gone) != 0);
-}
-
-TEST_CASE("statements are counted as PostgreSQL's lexer separates them") {
-  CHECK(count_statements("SELECT 1") == 1);
-  CHECK(count_statements("SELECT 1;") == 1);
-  CHECK(count_statements("  SELECT 1 ;  \n") == 1);
-  CHECK(count_statements("CREATE TABLE a (x INT); CREATE TABLE b (y INT)") == 2);
-  CHECK(count_statements("SELECT 1;;SELECT 2;") == 2);
-  CHECK(count_statements("") == 0);
-  CHECK(count_statements(" \n\t ") == 0);
-  CHECK(count_statements("-- a comment; still a comment") == 0);
-  CHECK(count_statements("/* a; /* nested; */ comment; */") == 0);
-  CHECK(count_statements("SELECT 1 -- the end; really\n") == 1);
-  CHECK(count_statements("INSERT INTO t VALUES ('a;b', 'it''s; fine')") == 1);
-  CHECK(count_statements("SELECT E'back\\'slash; still inside'") == 1);
-  CHECK(count_statements("SELECT 'no\\'; SELECT 2") == 2);  // standard string: \ is literal
-  CHECK(count_statements("SELECT \"odd;name\" FROM \"t\"\"x;\"") == 1);
-  CHECK(count_statements("DO $$ BEGIN RAISE NOTICE 'x;y'; END $$") == 1);
-  CHECK(count_statements("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ "
-                         "LANGUAGE sql; SELECT f()") == 2);
-  CHECK(count_statements("SELECT $1; SELECT 2") == 2);  // a parameter, not a dollar quote
-  CHECK(count_statements("SELECT a$b$c FROM t; SELECT 2") == 2);
-  CHECK(count_statements("SELECT 'unterminated; SELECT 2") == 1);
 }
 
 TEST_CASE("the lock key is FNV-1a of the database name and of the key, as int4") {
