@@ -5,29 +5,17 @@
 
 using namespace sdm::test;
 
-namespace {
-
-std::vector<std::string> rows(const Sandbox& box) {
-  std::vector<std::string> out;
-  for (const auto& r : sqlite_rows(box.path("test.db"),
-                                   "SELECT version_num FROM alembic_version ORDER BY version_num"))
-    out.push_back(r[0]);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("a branch and its merge: one row per head, merged into one") {
   Sandbox box;
   REQUIRE(sdm_on(box, "branchmerge", {"upgrade", "1eft00000002"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"1eft00000002"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1eft00000002"});
   REQUIRE(sdm_on(box, "branchmerge", {"upgrade", "7ight0000003"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
   auto merge = sdm_on(box, "branchmerge", {"upgrade", "head"});
   REQUIRE(merge.exit_code == 0);
   CHECK(merge.err.find("Running upgrade 1eft00000002, 7ight0000003 -> 3e7ge0000004, merge left "
                        "and right") != std::string::npos);
-  CHECK(rows(box) == std::vector<std::string>{"3e7ge0000004"});
+  CHECK(version_rows(box) == std::vector<std::string>{"3e7ge0000004"});
   CHECK(sdm_on(box, "branchmerge", {"current"}).out == "3e7ge0000004 (head) (mergepoint)\n");
   // Stepping back from a merge point is ambiguous; naming the target is not.
   auto ambiguous = sdm_on(box, "branchmerge", {"downgrade", "-1"});
@@ -38,7 +26,7 @@ TEST_CASE("a branch and its merge: one row per head, merged into one") {
   REQUIRE(unmerge.exit_code == 0);
   CHECK(unmerge.err.find("Running downgrade 3e7ge0000004 -> 1eft00000002, 7ight0000003") !=
         std::string::npos);
-  CHECK(rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
   CHECK(sqlite_tables(box.path("test.db")) ==
         std::vector<std::string>{"alembic_version", "t_1eft00000002", "t_7ight0000003",
                                  "t_ba5e00000001"});
@@ -53,7 +41,7 @@ TEST_CASE("several heads: head is ambiguous, heads upgrades them all") {
         "a specific target revision, '<branchname>@head' to narrow to a specific head, or "
         "'heads' for all heads\n");
   REQUIRE(sdm_on(box, "branched", {"upgrade", "heads"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
   // One line per row, in the table's order.
   auto current = sdm_on(box, "branched", {"current"}).out;
   CHECK((current == "1eft00000002 (head)\n7ight0000003 (head)\n" ||
@@ -103,9 +91,9 @@ TEST_CASE("depends_on pulls its target in first and is not kept as its own row")
   CHECK(core != std::string::npos);
   CHECK(plugin != std::string::npos);
   CHECK(core < plugin);
-  CHECK(rows(box) == std::vector<std::string>{"p1ug00000001"});
+  CHECK(version_rows(box) == std::vector<std::string>{"p1ug00000001"});
   REQUIRE(sdm_on(box, "depends", {"upgrade", "heads"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"c0re00000002", "p1ug00000001"});
+  CHECK(version_rows(box) == std::vector<std::string>{"c0re00000002", "p1ug00000001"});
   CHECK(sdm_on(box, "depends", {"history"})
             .out.find(
                 "<base> (c0re00000001) -> p1ug00000001 (plugin) (head), plugin base, needs core") !=
@@ -115,10 +103,10 @@ TEST_CASE("depends_on pulls its target in first and is not kept as its own row")
 TEST_CASE("branch labels select a branch") {
   Sandbox box;
   REQUIRE(sdm_on(box, "labels", {"upgrade", "feature@+1"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"1ab000000001"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1ab000000001"});
   REQUIRE(sdm_on(box, "labels", {"upgrade", "feature@head"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"1ab000000002"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1ab000000002"});
   CHECK(sdm_on(box, "labels", {"heads"}).out == "1ab000000002 (feature) (head)\n");
   REQUIRE(sdm_on(box, "labels", {"downgrade", "feature@base"}).exit_code == 0);
-  CHECK(rows(box).empty());
+  CHECK(version_rows(box).empty());
 }

@@ -5,18 +5,6 @@
 
 using namespace sdm::test;
 
-namespace {
-
-std::vector<std::string> version_rows(const Sandbox& box) {
-  std::vector<std::string> rows;
-  for (const auto& row :
-       sqlite_rows(box.path("test.db"), "SELECT version_num FROM alembic_version"))
-    rows.push_back(row[0]);
-  return rows;
-}
-
-}  // namespace
-
 TEST_CASE("upgrade head applies every revision and records the head") {
   Sandbox box;
   auto r = sdm_on(box, "linear", {"upgrade", "head"});

@@ -16,8 +16,7 @@ namespace {
 /// Alembic's offline DDL for one backend, by revision (tests/data/alembic_offline_*.sql).
 /// 029's bind placeholder, which Alembic leaves unrendered, gets the value Alembic binds.
 std::map<std::string, std::string> alembic_ddl(const std::string& backend) {
-  std::ifstream file(std::string(SDM_SOURCE_DIR) + "/tests/data/alembic_offline_" + backend +
-                     ".sql");
+  std::ifstream file(std::string(SDM_TEST_DATA_DIR) + "/alembic_offline_" + backend + ".sql");
   std::stringstream text;
   text << file.rdbuf();
   std::string all = text.str();

@@ -5,24 +5,12 @@
 
 using namespace sdm::test;
 
-namespace {
-
-std::vector<std::string> rows(const Sandbox& box) {
-  std::vector<std::string> out;
-  for (const auto& r : sqlite_rows(box.path("test.db"),
-                                   "SELECT version_num FROM alembic_version ORDER BY version_num"))
-    out.push_back(r[0]);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("stamp on an empty database creates the version table and inserts") {
   Sandbox box;
   auto r = sdm_on(box, "linear", {"stamp", "2b0000000002"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("Running stamp_revision  -> 2b0000000002") != std::string::npos);
-  CHECK(rows(box) == std::vector<std::string>{"2b0000000002"});
+  CHECK(version_rows(box) == std::vector<std::string>{"2b0000000002"});
   CHECK(sqlite_tables(box.path("test.db")) == std::vector<std::string>{"alembic_version"});
 }
 
@@ -32,10 +20,10 @@ TEST_CASE("stamp moves down and up without running migrations") {
   auto down = sdm_on(box, "linear", {"stamp", "1a0000000001"});
   REQUIRE(down.exit_code == 0);
   CHECK(down.err.find("Running stamp_revision 3c0000000003 -> 1a0000000001") != std::string::npos);
-  CHECK(rows(box) == std::vector<std::string>{"1a0000000001"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1a0000000001"});
   CHECK(sqlite_tables(box.path("test.db")).size() == 4);  // every table is still there
   REQUIRE(sdm_on(box, "linear", {"stamp", "head"}).exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"3c0000000003"});
+  CHECK(version_rows(box) == std::vector<std::string>{"3c0000000003"});
 }
 
 TEST_CASE("stamp base deletes the row and keeps the table") {
@@ -44,7 +32,7 @@ TEST_CASE("stamp base deletes the row and keeps the table") {
   auto r = sdm_on(box, "linear", {"stamp", "base"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("Running stamp_revision 3c0000000003 -> ") != std::string::npos);
-  CHECK(rows(box).empty());
+  CHECK(version_rows(box).empty());
   CHECK(sqlite_tables(box.path("test.db")) == std::vector<std::string>{"alembic_version"});
 }
 
@@ -57,14 +45,14 @@ TEST_CASE("stamp --purge replaces rows the revisions do not know") {
   CHECK(unknown.err == "FAILED: Can't locate revision identified by 'gone00000000'\n");
   auto purge = sdm_on(box, "linear", {"stamp", "--purge", "2b0000000002"});
   REQUIRE(purge.exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"2b0000000002"});
+  CHECK(version_rows(box) == std::vector<std::string>{"2b0000000002"});
 }
 
 TEST_CASE("stamp of several heads inserts one row per head") {
   Sandbox box;
   auto r = sdm_on(box, "branched", {"stamp", "1eft00000002", "7ight0000003"});
   REQUIRE(r.exit_code == 0);
-  CHECK(rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
+  CHECK(version_rows(box) == std::vector<std::string>{"1eft00000002", "7ight0000003"});
 }
 
 TEST_CASE("stamp of an unknown revision fails and changes nothing") {

@@ -92,6 +92,14 @@ void sqlite_exec(const std::string& database, const std::string& sql) {
   if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + message);
 }
 
+std::vector<std::string> version_rows(const Sandbox& sandbox) {
+  std::vector<std::string> rows;
+  for (const auto& row : sqlite_rows(
+           sandbox.path("test.db"), "SELECT version_num FROM alembic_version ORDER BY version_num"))
+    rows.push_back(row[0]);
+  return rows;
+}
+
 std::vector<std::string> sqlite_tables(const std::string& database) {
   std::vector<std::string> names;
   if (!std::filesystem::exists(database)) return names;

@@ -47,6 +47,8 @@ std::vector<std::vector<std::string>> sqlite_rows(const std::string& database,
                                                   const std::string& sql);
 /// Runs statements on a SQLite file.
 void sqlite_exec(const std::string& database, const std::string& sql);
+/// The rows of alembic_version in the sandbox's test.db, sorted.
+std::vector<std::string> version_rows(const Sandbox& sandbox);
 /// The names of the tables in a SQLite file, sorted.
 std::vector<std::string> sqlite_tables(const std::string& database);
 

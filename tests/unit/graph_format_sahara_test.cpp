@@ -1,6 +1,8 @@
 // Listings of Sahara's real history, byte for byte as the Python tool prints them.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,42 +17,13 @@ using namespace sdm::graph;
 
 namespace {
 
-const char* const kSaharaHistory =
-    "034 -> 035 (head), boot from volume enhancements\n"
-    "033 -> 034, Add boot_from_volumes field for node_groups and related classes\n"
-    "032 -> 033, 033_add anti_affinity_ratio field to cluster\n"
-    "031 -> 032, 032_add_domain_name\n"
-    "030 -> 031, added_plugins_table\n"
-    "029 -> 030, health-check\n"
-    "028 -> 029, set is_protected on is_default\n"
-    "027 -> 028, add_storage_devices_number\n"
-    "026 -> 027, Rename oozie_job_id\n"
-    "025 -> 026, add is_public and is_protected flags\n"
-    "024 -> 025, Increase internal_ip and management_ip column size to work with IPv6\n"
-    "023 -> 024, manila_shares\n"
-    "022 -> 023, add_use_autoconfig\n"
-    "021 -> 022, add_job_interface\n"
-    "020 -> 021, Add data_source_urls to job_executions to support placeholders\n"
-    "019 -> 020, remove redandunt progress ops\n"
-    "018 -> 019, Add is_default field for cluster and node_group templates\n"
-    "017 -> 018, add volume_local_to_instance flag\n"
-    "016 -> 017, drop progress in JobExecution\n"
-    "015 -> 016, Add is_proxy_gateway\n"
-    "014 -> 015, add_events_objects\n"
-    "013 -> 014, add_volume_type\n"
-    "012 -> 013, add volumes_availability_zone field to node groups\n"
-    "011 -> 012, add availability_zone field to node groups\n"
-    "010 -> 011, add Sahara settings info to cluster\n"
-    "009 -> 010, add auto_security_groups flag to node group\n"
-    "008 -> 009, add rollback info to cluster\n"
-    "007 -> 008, add security_groups field to node groups\n"
-    "006 -> 007, convert clusters.status_description to LongText\n"
-    "005 -> 006, placeholder\n"
-    "004 -> 005, placeholder\n"
-    "003 -> 004, placeholder\n"
-    "002 -> 003, placeholder\n"
-    "001 -> 002, placeholder\n"
-    "<base> -> 001, Icehouse release\n";
+/// `history` of Sahara's 35 revisions as the Python tool prints it (cli.md §4).
+std::string sahara_history() {
+  std::ifstream file(SDM_TEST_DATA_DIR "/sahara_history.txt");
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
 
 std::vector<RevisionInfo> sahara_with_two_heads() {
   std::vector<RevisionInfo> revisions = test::sahara_revisions();
@@ -63,7 +36,8 @@ std::vector<RevisionInfo> sahara_with_two_heads() {
 
 TEST_CASE("history of sahara matches the observed output of the real tool") {
   RevisionMap map(test::sahara_revisions());
-  CHECK(cli::format_history(list_history(map, std::nullopt), false) == std::string(kSaharaHistory));
+  CHECK(cli::format_history(list_history(map, std::nullopt), false) ==
+        std::string(sahara_history()));
 }
 
 TEST_CASE("history of sahara lists 035 down to 001") {
