@@ -32,12 +32,15 @@ ChildProcess::ChildProcess(const std::string& program, const std::vector<std::st
     dup2(err_pipe[1], 2);
     if (chdir(working_dir.c_str()) != 0) _exit(126);
     for (const auto& [name, value] : environment) {
-      if (value.empty()) unsetenv(name.c_str());
-      else setenv(name.c_str(), value.c_str(), 1);
+      if (value.empty())
+        unsetenv(name.c_str());
+      else
+        setenv(name.c_str(), value.c_str(), 1);
     }
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(program.c_str()));
-    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& a : arguments)
+      argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     execve(program.c_str(), argv.data(), environ);
     _exit(127);

@@ -65,8 +65,8 @@ std::string psql(const Admin& a, const std::string& database, const std::string&
   const char* socket_dir = std::getenv("SDM_TEST_PG_SOCKET_DIR");
   std::string host = socket_dir != nullptr && *socket_dir != '\0' ? socket_dir : a.host;
   return run_client("/usr/bin/psql",
-                    {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", host,
-                     "-p", a.port, "-U", user, "-d", database},
+                    {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
+                     a.port, "-U", user, "-d", database},
                     {{"PGPASSWORD", password}, {"PGCONNECT_TIMEOUT", "10"}}, sql);
 }
 
