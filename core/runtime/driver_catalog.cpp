@@ -4,7 +4,7 @@
 
 #include "common/errors.hpp"
 #include "loader/plugin_library.hpp"
-#include "runtime/secret_scrubber.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::runtime {
 
@@ -20,7 +20,7 @@ std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url) const {
   if (connection == nullptr) {
     // Drivers must keep the password out of their messages; make sure of it here too.
     throw DatabaseError("cannot connect to " + url.scheme +
-                        " database: " + scrub_secret(error, url.password));
+                        " database: " + without_secret(error, url.password));
   }
   return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection));
 }

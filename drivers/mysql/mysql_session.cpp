@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "sdm/error.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::mysql {
 namespace {
@@ -13,14 +14,6 @@ namespace {
 std::string server_error(MYSQL* handle) {
   return "error " + std::to_string(mysql_errno(handle)) + " (" + mysql_sqlstate(handle) +
          "): " + mysql_error(handle);
-}
-
-/// Replaces the password wherever a message might echo it.
-std::string without_secret(std::string text, const std::optional<std::string>& secret) {
-  if (!secret || secret->empty()) return text;
-  for (auto at = text.find(*secret); at != std::string::npos; at = text.find(*secret, at + 3))
-    text.replace(at, secret->size(), "***");
-  return text;
 }
 
 template <class T>
@@ -65,8 +58,9 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
   if (!mysql_real_connect(handle, host, options.user.c_str(), password,
                           options.database.empty() ? nullptr : options.database.c_str(),
                           static_cast<unsigned>(options.port), socket, CLIENT_FOUND_ROWS))
-    throw Error(without_secret(
-        "MySQL/MariaDB at " + options.describe() + ": " + server_error(handle), options.password));
+    throw Error(
+        without_secret("MySQL/MariaDB at " + options.describe() + ": " + server_error(handle),
+                       options.password.value_or("")));
   // A server configured with autocommit=0 would keep every statement in an implicit
   // transaction that closing the session throws away. Transactions are explicit here.
   if (mysql_autocommit(handle, 1) != 0) fail("turning autocommit on");

@@ -6,7 +6,7 @@
 
 #include "libpq_calls.hpp"
 #include "sdm/error.hpp"
-#include "secret_scrubbing.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::postgresql {
 namespace {

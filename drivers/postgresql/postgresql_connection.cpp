@@ -12,7 +12,7 @@
 #include "postgresql/password_file.hpp"
 #include "postgresql_reflection.hpp"
 #include "sdm/error.hpp"
-#include "secret_scrubbing.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::postgresql {
 namespace {
