@@ -1,5 +1,6 @@
 #include "loader/plugin_metadata.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace sdm::loader {
@@ -92,6 +93,10 @@ PluginMetadata parse_metadata_section(const std::vector<char>& bytes) {
       throw MetadataError("malformed plugin metadata: unknown record '" + tag + "'");
     }
   }
+  // The compiler lays out a file's records in no promised order; several revisions of one
+  // file load in id order, so listings and tie-breaks are the same whatever built it.
+  std::sort(meta.revisions.begin(), meta.revisions.end(),
+            [](const RevisionMetadata& a, const RevisionMetadata& b) { return a.id < b.id; });
   if (plugin_records == 0)
     throw MetadataError(
         "malformed plugin metadata: no plugin declaration (SDM_REVISION_PLUGIN or "

@@ -66,7 +66,7 @@ TEST_CASE("plugins lists every file-level rejection with its reason") {
   CHECK(lists_rejection(r.out, dir + "no_metadata.so", "no plugin metadata"));
   CHECK(lists_rejection(r.out, dir + "wrong_abi.so", "built for plugin ABI version 999"));
   CHECK(lists_rejection(r.out, dir + "wrong_build_key.so", "built with build key"));
-  CHECK(r.out.find("read      aaaa00000002, aaaa00000001  " + dir + "two_revisions.so") !=
+  CHECK(r.out.find("read      aaaa00000001, aaaa00000002  " + dir + "two_revisions.so") !=
         std::string::npos);
   CHECK(r.out.find("  loaded    sqlite (sqlite://)  ") != std::string::npos);
   CHECK(r.err == "FAILED: 6 plugin problem(s); each is listed above\n");

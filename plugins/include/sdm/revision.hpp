@@ -6,7 +6,8 @@
 //   SDM_REVISION_PLUGIN(add_c)
 //
 // Ids, parents and messages must be string literals: they are written into the file's
-// metadata so that listing history never loads the plugin.
+// metadata so that listing history never loads the plugin. Plugins load in file-name order;
+// several revisions of one plugin load in id order.
 #pragma once
 
 #include <string>
