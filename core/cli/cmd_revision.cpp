@@ -79,16 +79,22 @@ std::vector<std::string> ids_of(const std::vector<const graph::Revision*>& revis
   return ids;
 }
 
+/// What `revision` and `merge` share: id, message, date and branch labels.
+NewRevision new_revision(AppContext& context) {
+  NewRevision revision;
+  revision.id = new_revision_id(context);
+  revision.message = context.line().value("message").value_or("");
+  revision.create_date = current_create_date();
+  revision.branch_labels = new_branch_labels(context);
+  return revision;
+}
+
 }  // namespace
 
 int run_revision(AppContext& context) {
   const graph::RevisionMap& map = context.map();
   const CommandLine& line = context.line();
-  NewRevision revision;
-  revision.id = new_revision_id(context);
-  revision.message = line.value("message").value_or("");
-  revision.create_date = current_create_date();
-  revision.branch_labels = new_branch_labels(context);
+  NewRevision revision = new_revision(context);
   revision.parents = ids_of(
       graph::new_revision_parents(map, line.value("head").value_or("head"), line.flag("splice")));
   for (const auto& dependency : line.values("depends-on")) {
@@ -103,14 +109,8 @@ int run_revision(AppContext& context) {
 }
 
 int run_merge(AppContext& context) {
-  const graph::RevisionMap& map = context.map();
-  const CommandLine& line = context.line();
-  NewRevision revision;
-  revision.id = new_revision_id(context);
-  revision.message = line.value("message").value_or("");
-  revision.create_date = current_create_date();
-  revision.branch_labels = new_branch_labels(context);
-  auto parents = graph::resolve_revisions(map, line.positionals);
+  NewRevision revision = new_revision(context);
+  auto parents = graph::resolve_revisions(context.map(), context.line().positionals);
   check_heads(parents, false);
   if (parents.size() < 2)
     throw RevisionError("merge needs at least two distinct head revisions to join");
