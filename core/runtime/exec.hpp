@@ -35,7 +35,6 @@ class Exec {
   void commit();
   /// Rolls back the open transaction, if any; never throws (it runs during error handling).
   void rollback_quietly() noexcept;
-  bool in_transaction() const { return in_transaction_; }
 
  private:
   ConnectionHandle* connection_ = nullptr;

@@ -13,32 +13,29 @@
 namespace sdm::runtime {
 namespace {
 
-std::string describe_heads(const std::vector<std::string>& heads) {
-  if (heads.empty()) return "base (no revision)";
+std::string join(const std::vector<std::string>& names) {
   std::string text;
-  for (const auto& h : heads)
-    text += (text.empty() ? "" : ", ") + h;
+  for (const auto& n : names)
+    text += (text.empty() ? "" : ", ") + n;
   return text;
+}
+
+std::string describe_heads(const std::vector<std::string>& heads) {
+  return heads.empty() ? "base (no revision)" : join(heads);
 }
 
 /// Fills in, for the live database, a table definition the model needs: the one the revisions
 /// describe, checked against the live table so a rebuild never drops what is really there.
 std::optional<Table> live_checked_table(ConnectionHandle& connection, const std::string& name,
-                                        std::optional<Table> modelled) {
+                                        Table modelled) {
   auto live = connection.reflect_table(name);
   if (!live) return std::nullopt;
   std::vector<std::string> live_columns, model_columns;
   for (const auto& c : live->columns)
     live_columns.push_back(c.name);
-  for (const auto& c : modelled->columns)
+  for (const auto& c : modelled.columns)
     model_columns.push_back(c.name);
   if (live_columns != model_columns) {
-    auto join = [](const std::vector<std::string>& names) {
-      std::string text;
-      for (const auto& n : names)
-        text += (text.empty() ? "" : ", ") + n;
-      return text;
-    };
     throw DatabaseError("table " + name + " has columns (" + join(live_columns) +
                         ") but the revisions applied so far describe (" + join(model_columns) +
                         "); bring the table in line with its revision (or stamp the revision it "
@@ -47,9 +44,9 @@ std::optional<Table> live_checked_table(ConnectionHandle& connection, const std:
   // Keep indexes someone added by hand: a table rebuild recreates what the model lists.
   for (const auto& index : live->indexes) {
     bool known = false;
-    for (const auto& m : modelled->indexes)
+    for (const auto& m : modelled.indexes)
       known = known || m.name == index.name;
-    if (!known) modelled->indexes.push_back(index);
+    if (!known) modelled.indexes.push_back(index);
   }
   return modelled;
 }
@@ -130,7 +127,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     if (options_.purge_version_table)
       for (const auto& row : current_heads)
         versions_.remove(row);
-    if (!exec_.offline() && current_heads.empty() && options_.ensure_version_table) {
+    if (!exec_.offline() && current_heads.empty()) {
       versions_.ensure_exists();
       version_table_written = true;
     }

@@ -19,8 +19,6 @@ namespace sdm::runtime {
 struct RunOptions {
   /// Commit each revision with its version-row change instead of one transaction for the run.
   bool transaction_per_migration = false;
-  /// Online, create the version table first when it is missing (upgrade, downgrade, stamp).
-  bool ensure_version_table = true;
   /// Empty the version table before the first step (`stamp --purge`).
   bool purge_version_table = false;
   /// Run downgrade steps that would destroy data instead of refusing them.

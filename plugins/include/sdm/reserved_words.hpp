@@ -19,7 +19,5 @@ const ReservedWords& sqlite_reserved_words();
 const ReservedWords& postgresql_reserved_words();
 /// MySQL's set.
 const ReservedWords& mysql_reserved_words();
-/// MariaDB's set.
-const ReservedWords& mariadb_reserved_words();
 
 }  // namespace sdm
