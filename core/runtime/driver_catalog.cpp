@@ -25,8 +25,14 @@ std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url) const {
   return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection));
 }
 
-DriverCatalog::DriverCatalog(const std::string& directory)
-    : directory_(directory), scan_(loader::scan_plugin_directory(directory, PluginKind::Driver)) {}
+DriverCatalog::DriverCatalog(const std::string& directory, const loader::LoaderPolicy& policy)
+    : directory_(directory) {
+  try {
+    scan_ = loader::scan_plugin_directory(directory, PluginKind::Driver, policy);
+  } catch (const loader::DirectoryError& e) {
+    throw PluginError(e.what());
+  }
+}
 
 const LoadedDriver& DriverCatalog::load(const loader::PluginFile& file) {
   if (auto it = loaded_.find(file.path); it != loaded_.end()) return *it->second;

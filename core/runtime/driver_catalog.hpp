@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "loader/plugin_file.hpp"
+#include "loader/loader_policy.hpp"
+#include "loader/plugin_directory.hpp"
 #include "runtime/connection_handle.hpp"
 #include "runtime/dialect_handle.hpp"
 #include "sdm/url.hpp"
@@ -36,8 +37,9 @@ class LoadedDriver {
 /// The driver plugins found in one directory.
 class DriverCatalog {
  public:
-  /// Reads every driver's metadata; throws PluginError when the directory cannot be listed.
-  explicit DriverCatalog(const std::string& directory);
+  /// Reads every driver's metadata that `policy` lets through; throws PluginError when the
+  /// directory cannot be listed.
+  explicit DriverCatalog(const std::string& directory, const loader::LoaderPolicy& policy = {});
 
   const std::string& directory() const { return directory_; }
   const std::vector<loader::PluginFile>& drivers() const { return scan_.plugins; }

@@ -1,12 +1,19 @@
 #include "runtime/revision_catalog.hpp"
 
 #include "common/errors.hpp"
+#include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
 
 namespace sdm::runtime {
 
-RevisionCatalog::RevisionCatalog(const std::string& directory) : directory_(directory) {
-  auto scan = loader::scan_plugin_directory(directory, PluginKind::Revisions);
+RevisionCatalog::RevisionCatalog(const std::string& directory, const loader::LoaderPolicy& policy)
+    : directory_(directory) {
+  loader::ScanResult scan;
+  try {
+    scan = loader::scan_plugin_directory(directory, PluginKind::Revisions, policy);
+  } catch (const loader::DirectoryError& e) {
+    throw PluginError(e.what());
+  }
   files_ = std::move(scan.plugins);
   problems_ = std::move(scan.rejections);
   rejected_files_ = problems_.size();

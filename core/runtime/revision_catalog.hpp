@@ -10,6 +10,7 @@
 #include "graph/graph_problems.hpp"
 #include "graph/revision_info.hpp"
 #include "graph/revision_map.hpp"
+#include "loader/loader_policy.hpp"
 #include "loader/plugin_file.hpp"
 #include "sdm/operations.hpp"
 
@@ -18,9 +19,9 @@ namespace sdm::runtime {
 /// Revisions found in one directory.
 class RevisionCatalog {
  public:
-  /// Reads the metadata of every `*.so` in `directory`; loads nothing. Throws PluginError
-  /// when the directory cannot be listed.
-  explicit RevisionCatalog(const std::string& directory);
+  /// Reads the metadata of every `*.so` in `directory` that `policy` accepts; loads nothing.
+  /// Throws PluginError when the directory cannot be listed.
+  explicit RevisionCatalog(const std::string& directory, const loader::LoaderPolicy& policy = {});
 
   const std::string& directory() const { return directory_; }
   /// Files refused by the loader and problems of the revision graph, each naming its file.

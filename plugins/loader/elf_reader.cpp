@@ -1,7 +1,6 @@
 #include "loader/elf_reader.hpp"
 
 #include <elf.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,9 +9,7 @@
 
 namespace sdm::loader {
 
-ElfReader::ElfReader(const std::string& path) : path_(path) {
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) throw ElfError(std::string("cannot be read: ") + std::strerror(errno));
+ElfReader::ElfReader(int fd) : fd_(fd) {
   struct stat st {};
   if (::fstat(fd_, &st) != 0)
     throw ElfError(std::string("cannot be read: ") + std::strerror(errno));
@@ -45,10 +42,6 @@ ElfReader::ElfReader(const std::string& path) : path_(path) {
     sections_.push_back({std::string(name, length), s.sh_type, s.sh_offset,
                          s.sh_type == SHT_NOBITS ? 0 : s.sh_size, s.sh_link});
   }
-}
-
-ElfReader::~ElfReader() {
-  if (fd_ >= 0) ::close(fd_);
 }
 
 std::vector<char> ElfReader::read_at(std::uint64_t offset, std::uint64_t size) const {

@@ -14,9 +14,9 @@ namespace sdm::loader {
 /// A 64-bit little-endian ELF file opened for reading; throws ElfError when it is not one.
 class ElfReader {
  public:
-  /// Opens `path`; throws ElfError with a reason fit for the operator.
-  explicit ElfReader(const std::string& path);
-  ~ElfReader();
+  /// Reads the open file `fd`, which stays the caller's; throws ElfError with a reason fit
+  /// for the operator.
+  explicit ElfReader(int fd);
   ElfReader(const ElfReader&) = delete;
   ElfReader& operator=(const ElfReader&) = delete;
 
@@ -37,7 +37,6 @@ class ElfReader {
   };
   std::vector<char> read_at(std::uint64_t offset, std::uint64_t size) const;
 
-  std::string path_;
   int fd_ = -1;
   std::uint64_t file_size_ = 0;
   std::uint16_t type_ = 0;

@@ -1,10 +1,8 @@
 #include "loader/plugin_file.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
-#include "common/errors.hpp"
 #include "loader/elf_reader.hpp"
 
 namespace sdm::loader {
@@ -13,11 +11,15 @@ const char* kind_name(PluginKind kind) {
   return kind == PluginKind::Driver ? "driver" : "revisions";
 }
 
-PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind) {
+PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidate,
+                               PluginKind expected_kind) {
   PluginFile file;
   file.path = path;
+  file.real_path = candidate.real_path;
+  file.identity = candidate.identity;
+  file.trust_note = candidate.trust_note;
   try {
-    ElfReader elf(path);
+    ElfReader elf(candidate.fd.get());
     if (!elf.is_shared_object()) throw RejectedPlugin("not a shared object (ELF, but not ET_DYN)");
     auto section = elf.section("sdm_meta");
     if (!elf.exports_symbol(SDM_ENTRY_POINT_NAME)) {
@@ -62,30 +64,26 @@ PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind
   return file;
 }
 
-ScanResult scan_plugin_directory(const std::string& directory, PluginKind expected_kind) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(directory, ec)) {
-    throw PluginError(std::string(kind_name(expected_kind)) + " directory " + directory +
-                      " does not exist or is not a directory");
+PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind,
+                               const LoaderPolicy& policy) {
+  PathTrust trust;
+  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  std::string real_dir;
+  try {
+    real_dir = resolved_path(parent_directory(absolute));
+  } catch (const std::system_error& e) {
+    throw RejectedPlugin("cannot be read: " + e.code().message());
   }
-  std::vector<std::string> paths;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.extension() == ".so" && !it->is_directory(ec)) paths.push_back(fs::absolute(p).string());
+  std::string note;
+  if (auto problem = trust.directory_problem(real_dir)) {
+    if (policy.enforce_trust) throw RejectedPlugin("untrusted: " + *problem);
+    note = *problem;
   }
-  if (ec) throw PluginError("cannot list " + directory + ": " + ec.message());
-  std::sort(paths.begin(), paths.end());
-
-  ScanResult result;
-  for (const auto& path : paths) {
-    try {
-      result.plugins.push_back(inspect_plugin_file(path, expected_kind));
-    } catch (const RejectedPlugin& e) {
-      result.rejections.push_back({path, e.what()});
-    }
-  }
-  return result;
+  const std::string name = absolute.substr(absolute.find_last_of('/') + 1);
+  OpenedCandidate candidate =
+      open_candidate(real_dir + "/" + name, EntryType::Unknown, trust, policy.enforce_trust);
+  if (candidate.trust_note.empty()) candidate.trust_note = note;
+  return inspect_plugin_file(path, std::move(candidate), expected_kind);
 }
 
 }  // namespace sdm::loader

@@ -2,16 +2,22 @@
 // entry point, and what does its metadata say.
 #pragma once
 
+#include <optional>
 #include <string>
-#include <vector>
 
+#include "loader/loader_policy.hpp"
+#include "loader/plugin_candidate.hpp"
 #include "loader/plugin_metadata.hpp"
 
 namespace sdm::loader {
 
 /// A plugin file whose metadata passed every check that needs no loading.
 struct PluginFile {
-  std::string path;
+  std::string path;       ///< as found in its directory
+  std::string real_path;  ///< symbolic links resolved: what is read and loaded
+  FileIdentity identity;  ///< the file that was judged; loading refuses another
+  std::optional<std::string> expected_sha256;  ///< from the directory's SHA256SUMS
+  std::string trust_note;  ///< why it is untrusted, when --insecure-plugins let it through
   PluginMetadata metadata;
 };
 
@@ -21,18 +27,14 @@ struct Rejection {
   std::string reason;
 };
 
-/// Reads and checks one plugin file; throws RejectedPlugin with the reason.
-PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind);
+/// Reads and checks the plugin opened as `candidate`, found at `path`; throws RejectedPlugin
+/// with the reason.
+PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidate,
+                               PluginKind expected_kind);
 
-/// What a directory scan found, in file-name order.
-struct ScanResult {
-  std::vector<PluginFile> plugins;
-  std::vector<Rejection> rejections;
-};
-
-/// Inspects every `*.so` in `directory`, in file-name order. Other files are ignored.
-/// Throws PluginError when the directory cannot be listed.
-ScanResult scan_plugin_directory(const std::string& directory, PluginKind expected_kind);
+/// Opens the file at `path` under the trust rules (its directory included), then inspects it.
+PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind,
+                               const LoaderPolicy& policy = {});
 
 /// A plugin file was refused.
 class RejectedPlugin : public std::exception {

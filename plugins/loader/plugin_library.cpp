@@ -7,6 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "loader/file_digest.hpp"
+#include "loader/manifest.hpp"
+
 namespace sdm::loader {
 namespace {
 
@@ -82,10 +85,23 @@ const PluginDescriptor& load_plugin(const PluginFile& file) {
   auto& libraries = loaded_libraries();
   if (auto it = libraries.find(file.path); it != libraries.end()) return *it->second.second;
 
+  // The file judged when it was listed, and no other: same inode, listed digest. Its directories
+  // passed the trust rules, so nobody else can swap it before dlopen; loading by its path (not
+  // /proc/self/fd) keeps $ORIGIN in its run path meaning its own directory.
+  UniqueFd fd = reopen_candidate(file.real_path, file.identity);
+  if (file.expected_sha256) {
+    std::string actual = sha256_hex(fd.get());
+    if (actual != *file.expected_sha256)
+      throw RejectedPlugin("its SHA-256 differs from the one " + std::string(kManifestName) +
+                           " lists (listed " + *file.expected_sha256 + ", file has " + actual +
+                           "): reinstall it, or update the manifest if the change is yours");
+  }
+
   boost::dll::shared_library library;
   try {
     // rtld_now: an unresolved symbol must fail here, not kill the process on first call.
-    library.load(file.path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    library.load(file.real_path,
+                 boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
     throw RejectedPlugin("cannot be loaded: " + dlerror_text(e));
   }

@@ -1,5 +1,6 @@
-// Loading a plugin file that passed inspection: dlopen with every symbol resolved now, check
-// the descriptor it returns, run its init. Loaded libraries stay loaded until the process ends.
+// Loading a plugin file that passed inspection: make sure it is still the file that was judged
+// and has the digest its manifest lists, dlopen it with every symbol resolved now, check the
+// descriptor it returns, run its init. Loaded libraries stay loaded until the process ends.
 #pragma once
 
 #include "loader/plugin_file.hpp"

@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "config/database_url.hpp"
-#include "loader/plugin_file.hpp"
+#include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
 
 namespace sdm::test {

@@ -13,7 +13,7 @@
 
 #include "common/errors.hpp"
 #include "config/database_url.hpp"
-#include "loader/plugin_file.hpp"
+#include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
 #include "runtime/driver_catalog.hpp"
 #include "sdm/detail/driver_guard.hpp"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "loader/plugin_file.hpp"
+#include "loader/plugin_directory.hpp"
 
 using sdm::PluginKind;
 using sdm::loader::inspect_plugin_file;

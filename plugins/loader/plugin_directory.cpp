@@ -1,0 +1,142 @@
+#include "loader/plugin_directory.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <system_error>
+
+namespace sdm::loader {
+namespace {
+
+EntryType type_of(unsigned char d_type) {
+  switch (d_type) {
+    case DT_REG:
+      return EntryType::Regular;
+    case DT_LNK:
+      return EntryType::Symlink;
+    case DT_DIR:
+      return EntryType::Directory;
+    case DT_UNKNOWN:
+      return EntryType::Unknown;
+    default:
+      return EntryType::Other;
+  }
+}
+
+bool has_plugin_suffix(const char* name) {
+  std::size_t length = std::strlen(name);
+  return length > 3 && std::strcmp(name + length - 3, ".so") == 0;
+}
+
+std::vector<DirectoryEntry> list_entries(const std::string& real_dir,
+                                         const std::string& listed_dir) {
+  std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(real_dir.c_str()), &::closedir);
+  if (!dir) throw DirectoryError("cannot list " + listed_dir + ": " + std::strerror(errno));
+  std::vector<DirectoryEntry> entries;
+  errno = 0;
+  while (const dirent* entry = ::readdir(dir.get())) {
+    if (!has_plugin_suffix(entry->d_name)) continue;
+    EntryType type = type_of(entry->d_type);
+    if (type == EntryType::Unknown) {
+      // Some file systems leave d_type out; one lstat settles it (and skips directories).
+      struct stat st {};
+      if (::fstatat(::dirfd(dir.get()), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+        type = S_ISREG(st.st_mode)   ? EntryType::Regular
+               : S_ISLNK(st.st_mode) ? EntryType::Symlink
+               : S_ISDIR(st.st_mode) ? EntryType::Directory
+                                     : EntryType::Other;
+    }
+    if (type != EntryType::Directory) entries.push_back({entry->d_name, type});
+    errno = 0;
+  }
+  if (errno != 0) throw DirectoryError("cannot list " + listed_dir + ": " + std::strerror(errno));
+  std::sort(entries.begin(), entries.end(),
+            [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
+  return entries;
+}
+
+}  // namespace
+
+PluginDirectory::PluginDirectory(const std::string& directory, PluginKind kind,
+                                 const LoaderPolicy& policy)
+    : policy_(policy) {
+  namespace fs = std::filesystem;
+  listed_ = fs::absolute(directory).lexically_normal().string();
+  while (listed_.size() > 1 && listed_.back() == '/')
+    listed_.pop_back();
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) {
+    throw DirectoryError(std::string(kind_name(kind)) + " directory " + directory +
+                         " does not exist or is not a directory");
+  }
+  try {
+    real_ = resolved_path(listed_);
+  } catch (const std::system_error& e) {
+    throw DirectoryError("cannot resolve " + directory + ": " + e.code().message());
+  }
+  directory_problem_ = trust_.directory_problem(real_);
+  entries_ = list_entries(real_, listed_);
+  manifest_ = read_manifest(real_, listed_, trust_, policy_);
+}
+
+OpenedCandidate PluginDirectory::open(const DirectoryEntry& entry) {
+  if (directory_problem_ && policy_.enforce_trust)
+    throw RejectedPlugin("untrusted: " + *directory_problem_);
+  OpenedCandidate candidate =
+      open_candidate(real_ + "/" + entry.name, entry.type, trust_, policy_.enforce_trust);
+  if (candidate.trust_note.empty() && directory_problem_)
+    candidate.trust_note = *directory_problem_;
+  return candidate;
+}
+
+ScanResult scan_plugin_directory(const std::string& directory, PluginKind expected_kind,
+                                 const LoaderPolicy& policy) {
+  PluginDirectory dir(directory, expected_kind, policy);
+  const DirectoryManifest& manifest = dir.manifest();
+  ScanResult result;
+  if (!manifest.refusal.empty()) {
+    result.rejections.push_back({manifest.path, manifest.refusal});
+  } else if (!manifest.manifest.problems.empty()) {
+    std::string problems;
+    for (const auto& problem : manifest.manifest.problems)
+      problems += (problems.empty() ? "" : "; ") + problem;
+    result.rejections.push_back({manifest.path, problems});
+  }
+
+  for (const auto& entry : dir.entries()) {
+    const std::string path = dir.path_of(entry);
+    try {
+      OpenedCandidate candidate = dir.open(entry);
+      std::optional<std::string> digest;
+      if (manifest.usable) {
+        auto listed = manifest.manifest.digests.find(entry.name);
+        if (listed != manifest.manifest.digests.end()) digest = listed->second;
+      }
+      if (!digest && policy.require_manifest) {
+        if (!manifest.usable)
+          throw RejectedPlugin(
+              "unverified: require_manifest is set and " + manifest.path +
+              (manifest.present ? " is refused (see its own line)" : " does not exist") +
+              "; fix: write it with `sha256sum *.so > " + kManifestName +
+              "` in that directory, once you trust its plugins");
+        throw RejectedPlugin("unverified: require_manifest is set and " + manifest.path +
+                             " does not list it; fix: `sha256sum " + entry.name + " >> " +
+                             kManifestName + "` in that directory, once you trust it");
+      }
+      PluginFile file = inspect_plugin_file(path, std::move(candidate), expected_kind);
+      file.expected_sha256 = digest;
+      result.plugins.push_back(std::move(file));
+    } catch (const RejectedPlugin& e) {
+      result.rejections.push_back({path, e.what()});
+    }
+  }
+  return result;
+}
+
+}  // namespace sdm::loader

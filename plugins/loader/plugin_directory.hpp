@@ -1,0 +1,72 @@
+// A plugin directory, read in one pass: its path resolved and judged once, its `*.so` entries
+// listed with the kind readdir reports, its SHA256SUMS read; then each entry opened once.
+#pragma once
+
+#include <exception>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "loader/loader_policy.hpp"
+#include "loader/manifest.hpp"
+#include "loader/path_trust.hpp"
+#include "loader/plugin_candidate.hpp"
+#include "loader/plugin_file.hpp"
+
+namespace sdm::loader {
+
+/// One `*.so` name in a plugin directory.
+struct DirectoryEntry {
+  std::string name;
+  EntryType type;
+};
+
+/// An opened plugin directory.
+class PluginDirectory {
+ public:
+  /// Resolves and lists `directory` (`kind` names it in errors); throws DirectoryError when it
+  /// does not exist, is not a directory or cannot be listed.
+  PluginDirectory(const std::string& directory, PluginKind kind, const LoaderPolicy& policy);
+
+  /// The `*.so` entries, sorted by name; directories are left out.
+  const std::vector<DirectoryEntry>& entries() const { return entries_; }
+  /// An entry's path under the directory as the user named it (made absolute).
+  std::string path_of(const DirectoryEntry& entry) const { return listed_ + "/" + entry.name; }
+  /// The directory's SHA256SUMS, as found.
+  const DirectoryManifest& manifest() const { return manifest_; }
+  /// Opens an entry under the trust rules (the directory's own included); throws
+  /// RejectedPlugin.
+  OpenedCandidate open(const DirectoryEntry& entry);
+
+ private:
+  LoaderPolicy policy_;
+  PathTrust trust_;
+  std::string listed_;  ///< as the user named it, absolute
+  std::string real_;    ///< symbolic links resolved
+  std::optional<std::string> directory_problem_;
+  std::vector<DirectoryEntry> entries_;
+  DirectoryManifest manifest_;
+};
+
+/// What a directory scan found, in file-name order.
+struct ScanResult {
+  std::vector<PluginFile> plugins;
+  std::vector<Rejection> rejections;
+};
+
+/// Inspects every `*.so` in `directory`, in file-name order, under `policy`; other files are
+/// ignored. Loads nothing. Throws DirectoryError when the directory cannot be listed.
+ScanResult scan_plugin_directory(const std::string& directory, PluginKind expected_kind,
+                                 const LoaderPolicy& policy = {});
+
+/// A plugin directory cannot be listed.
+class DirectoryError : public std::exception {
+ public:
+  explicit DirectoryError(std::string reason) : reason_(std::move(reason)) {}
+  const char* what() const noexcept override { return reason_.c_str(); }
+
+ private:
+  std::string reason_;
+};
+
+}  // namespace sdm::loader
