@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "cli/install_layout.hpp"
+#include "cli/password_exposure.hpp"
 #include "common/errors.hpp"
 #include "config/config_sources.hpp"
 #include "config/database_url.hpp"
@@ -10,7 +11,11 @@
 namespace sdm::cli {
 
 AppContext::AppContext(const CommandLine& line, std::ostream& out, std::ostream& err)
-    : line_(line), out_(out), log_(err, "sdm.runtime"), config_log_(err, "sdm.config") {}
+    : line_(line),
+      out_(out),
+      log_(err, "sdm.runtime"),
+      config_log_(err, "sdm.config"),
+      plugin_log_(err, "sdm.plugins") {}
 
 const config::Settings& AppContext::settings() {
   if (!settings_) {
@@ -49,6 +54,12 @@ const Url& AppContext::url() {
     std::string origin = s.connection_origin ? s.connection_origin->describe() + ": " : "";
     throw ConfigError(origin + e.what());
   }
+  const std::string* query_password = url_->param("password");
+  if (s.connection_origin &&
+      (!url_->password.empty() || (query_password && !query_password->empty()))) {
+    if (auto warning = password_readable_by_others(s.connection_origin->file))
+      config_log_.warning(*warning);
+  }
   return *url_;
 }
 
@@ -56,16 +67,55 @@ std::string AppContext::display_url() {
   return config::redacted(url());
 }
 
+const loader::LoaderPolicy& AppContext::plugin_policy() {
+  if (plugin_policy_) return *plugin_policy_;
+  const config::Settings& s = settings();
+  loader::LoaderPolicy policy;
+  std::string switched_off_by;
+  if (line_.global_flag("insecure-plugins")) {
+    switched_off_by = "--insecure-plugins";
+  } else if (s.insecure_plugins && s.insecure_plugins->value) {
+    refuse_if_untrusted(s.insecure_plugins->origin);
+    switched_off_by = s.insecure_plugins->origin.describe() + " = true";
+  }
+  if (!switched_off_by.empty()) {
+    policy.enforce_trust = false;
+    plugin_log_.warning("plugin trust checks are off (" + switched_off_by +
+                        "): plugin files and directories that others can change are used; "
+                        "`sahara-db-manage plugins` names them");
+  }
+  plugin_policy_ = policy;
+  if (s.require_manifest) {
+    require_trusted(s.require_manifest->origin);
+    plugin_policy_->require_manifest = s.require_manifest->value;
+  }
+  return *plugin_policy_;
+}
+
+void AppContext::require_trusted(const config::ValueOrigin& origin) {
+  if (plugin_policy().enforce_trust) refuse_if_untrusted(origin);
+}
+
+void AppContext::refuse_if_untrusted(const config::ValueOrigin& origin) {
+  if (auto problem = trust_.path_problem(origin.file)) {
+    throw PluginError(origin.describe() + " is not used: " + *problem +
+                      ". Settings that choose plugin code are taken only from config files that "
+                      "nobody but root or you can change");
+  }
+}
+
 runtime::RevisionCatalog& AppContext::revisions() {
   if (!revisions_) {
     std::string dir;
-    if (auto given = line_.global_value("revisions-dir"))
+    if (auto given = line_.global_value("revisions-dir")) {
       dir = *given;
-    else if (settings().revisions_dir)
+    } else if (settings().revisions_dir) {
+      require_trusted(settings().revisions_dir->origin);
       dir = settings().revisions_dir->path;
-    else
+    } else {
       dir = default_revisions_dir();
-    revisions_ = std::make_unique<runtime::RevisionCatalog>(dir);
+    }
+    revisions_ = std::make_unique<runtime::RevisionCatalog>(dir, plugin_policy());
   }
   return *revisions_;
 }
@@ -73,19 +123,34 @@ runtime::RevisionCatalog& AppContext::revisions() {
 runtime::DriverCatalog& AppContext::drivers() {
   if (!drivers_) {
     std::string dir;
-    if (auto given = line_.global_value("drivers-dir"))
+    if (auto given = line_.global_value("drivers-dir")) {
       dir = *given;
-    else if (settings().drivers_dir)
+    } else if (settings().drivers_dir) {
+      require_trusted(settings().drivers_dir->origin);
       dir = settings().drivers_dir->path;
-    else
+    } else {
       dir = default_drivers_dir();
-    drivers_ = std::make_unique<runtime::DriverCatalog>(dir);
+    }
+    std::map<std::string, runtime::DriverChoice> choices;
+    for (const auto& [scheme, choice] : settings().driver_choices) {
+      require_trusted(choice.origin);
+      choices.emplace(scheme, runtime::DriverChoice{choice.name, choice.origin.describe()});
+    }
+    drivers_ = std::make_unique<runtime::DriverCatalog>(dir, plugin_policy(), std::move(choices));
   }
   return *drivers_;
 }
 
 const runtime::LoadedDriver& AppContext::driver() {
-  return drivers().driver_for(url().scheme);
+  runtime::DriverCatalog& catalog = drivers();
+  const runtime::LoadedDriver& chosen = catalog.driver_for(url().scheme);
+  // A refused file may be someone's attempt to replace a driver: never stay quiet about it.
+  if (!warned_about_rejected_drivers_) {
+    for (const auto& rejection : catalog.rejections())
+      plugin_log_.warning("driver plugin " + rejection.path + " rejected: " + rejection.reason);
+    warned_about_rejected_drivers_ = true;
+  }
+  return chosen;
 }
 
 std::unique_ptr<runtime::ConnectionHandle> AppContext::connect() {

@@ -10,6 +10,8 @@
 #include "cli/command_line.hpp"
 #include "config/settings.hpp"
 #include "graph/revision_map.hpp"
+#include "loader/loader_policy.hpp"
+#include "loader/path_trust.hpp"
 #include "runtime/driver_catalog.hpp"
 #include "runtime/progress_log.hpp"
 #include "runtime/revision_catalog.hpp"
@@ -32,11 +34,15 @@ class AppContext {
   /// The URL with its password hidden, for display.
   std::string display_url();
 
+  /// What the loader insists on: --insecure-plugins, the config's insecure_plugins and
+  /// require_manifest (each only from a trusted file). Warns once when trust checks are off.
+  const loader::LoaderPolicy& plugin_policy();
+
   runtime::RevisionCatalog& revisions();
   /// The revision graph; throws when a revision plugin was rejected or the graph is broken.
   const graph::RevisionMap& map() { return revisions().map(); }
   runtime::DriverCatalog& drivers();
-  /// The driver for the URL's scheme.
+  /// The driver for the URL's scheme; warns once about each rejected driver file.
   const runtime::LoadedDriver& driver();
   /// A new session with the database.
   std::unique_ptr<runtime::ConnectionHandle> connect();
@@ -49,12 +55,22 @@ class AppContext {
   std::string revision_source_dir();
 
  private:
+  /// Throws PluginError when the file that set a plugin setting is not trusted, unless trust
+  /// checks are off.
+  void require_trusted(const config::ValueOrigin& origin);
+  /// The same check whatever the policy says.
+  void refuse_if_untrusted(const config::ValueOrigin& origin);
+
   const CommandLine& line_;
   std::ostream& out_;
   runtime::ProgressLog log_;
   runtime::ProgressLog config_log_;
+  runtime::ProgressLog plugin_log_;
   std::optional<config::Settings> settings_;
   std::optional<Url> url_;
+  std::optional<loader::LoaderPolicy> plugin_policy_;
+  loader::PathTrust trust_;
+  bool warned_about_rejected_drivers_ = false;
   std::unique_ptr<runtime::RevisionCatalog> revisions_;
   std::unique_ptr<runtime::DriverCatalog> drivers_;
 };

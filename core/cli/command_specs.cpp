@@ -116,9 +116,15 @@ std::vector<CommandSpec> make_commands() {
        0,
        {kHelp,
         {"load", "", "", false,
-         "also load every revision plugin and run its init (listing alone loads none)"}},
-       "Drivers are loaded to check them. Exits with status 5 when any plugin file is rejected\n"
-       "or the revision graph has a problem."},
+         "also load every revision plugin and run its init (listing alone loads none)"},
+        {"verify", "", "", false,
+         "check every plugin file against its directory's SHA256SUMS manifest"}},
+       "Drivers are loaded to check them, and each URL scheme is shown with the driver file\n"
+       "that serves it. A file is rejected when it is not a regular file, when anyone but root\n"
+       "or you can change it or a directory above it, when require_manifest is set and its\n"
+       "directory's SHA256SUMS does not list it, or when it is not a valid plugin. Exits with\n"
+       "status 5 when any file is rejected, two drivers claim one scheme, the revision graph\n"
+       "has a problem, or (with --verify) any file is not verified."},
   };
 }
 
@@ -132,6 +138,8 @@ const std::vector<OptionSpec>& global_options() {
       {"config-dir", "", "DIR", true, "read DIR/*.conf after the config files"},
       {"revisions-dir", "", "DIR", false, "the directory of revision plugins"},
       {"drivers-dir", "", "DIR", false, "the directory of driver plugins"},
+      {"insecure-plugins", "", "", false,
+       "use plugin files and config settings that others can change (warns on every run)"},
   };
   return options;
 }

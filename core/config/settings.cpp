@@ -49,7 +49,7 @@ std::optional<int> lock_timeout(const LayeredConfig& config) {
   return static_cast<int>(*seconds.value);
 }
 
-std::optional<bool> flag(const LayeredConfig& config, const char* name) {
+std::optional<FlagSetting> flag_setting(const LayeredConfig& config, const char* name) {
   std::optional<ResolvedValue> value = config.get(own_option(name));
   if (!value) return std::nullopt;
   std::optional<bool> parsed = parse_oslo_bool(value->value);
@@ -57,7 +57,35 @@ std::optional<bool> flag(const LayeredConfig& config, const char* name) {
     throw ConfigError(value->origin.describe() +
                       " must be true or false (also yes/no, on/off, 1/0); it is '" + value->value +
                       "'");
-  return parsed;
+  return FlagSetting{*parsed, value->origin};
+}
+
+std::optional<bool> flag(const LayeredConfig& config, const char* name) {
+  if (auto setting = flag_setting(config, name)) return setting->value;
+  return std::nullopt;
+}
+
+/// Every `driver_<scheme>` key of the own section, in any file.
+std::map<std::string, DriverSetting> driver_choices(const LayeredConfig& config) {
+  const std::string prefix = "driver_";
+  std::map<std::string, DriverSetting> choices;
+  for (const ConfigFile& file : config.files()) {
+    auto section = file.sections.find(kOwnSection);
+    if (section == file.sections.end()) continue;
+    for (const auto& [key, values] : section->second) {
+      if (key.size() <= prefix.size() || key.compare(0, prefix.size(), prefix) != 0) continue;
+      const std::string scheme = key.substr(prefix.size());
+      if (choices.count(scheme)) continue;
+      std::optional<ResolvedValue> value = config.get(OptionSpec{{kOwnSection, key}, {}});
+      if (!value) continue;
+      if (value->value.empty())
+        throw ConfigError(value->origin.describe() + " is empty: name the driver that serves " +
+                          scheme +
+                          ":// (as `sahara-db-manage plugins` lists it), or delete the line");
+      choices.emplace(scheme, DriverSetting{value->value, value->origin});
+    }
+  }
+  return choices;
 }
 
 }  // namespace
@@ -82,6 +110,9 @@ Settings settings_from(const std::vector<ConfigFile>& files) {
   settings.revision_source_dir = path_setting(config, "revision_source_dir");
   settings.lock_timeout = lock_timeout(config);
   settings.transaction_per_migration = flag(config, "transaction_per_migration");
+  settings.insecure_plugins = flag_setting(config, "insecure_plugins");
+  settings.require_manifest = flag_setting(config, "require_manifest");
+  settings.driver_choices = driver_choices(config);
   return settings;
 }
 

@@ -1,6 +1,7 @@
 // The values sahara-db-manage takes from its config files.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,18 @@ struct PathSetting {
   ValueOrigin origin;
 };
 
+/// A flag and where it was set.
+struct FlagSetting {
+  bool value = false;
+  ValueOrigin origin;
+};
+
+/// `driver_<scheme> = NAME`: which driver serves a URL scheme that several drivers claim.
+struct DriverSetting {
+  std::string name;
+  ValueOrigin origin;
+};
+
 /// Everything the config files say; unset values are left for the CLI's defaults.
 struct Settings {
   std::optional<std::string> connection;         ///< the database URL, as written (after `$`)
@@ -35,7 +48,12 @@ struct Settings {
   std::optional<PathSetting> revision_source_dir;
   std::optional<int> lock_timeout;  ///< seconds, >= 0
   std::optional<bool> transaction_per_migration;
-  std::vector<std::string> config_files;  ///< the files read, in reading order
+  // Settings that decide which plugin code runs; the CLI takes them only from files that
+  // nobody but root or the user can change.
+  std::optional<FlagSetting> insecure_plugins;
+  std::optional<FlagSetting> require_manifest;
+  std::map<std::string, DriverSetting> driver_choices;  ///< URL scheme -> choice
+  std::vector<std::string> config_files;                ///< the files read, in reading order
 
   /// Whether any config file was found and read.
   bool any_config_file() const { return !config_files.empty(); }

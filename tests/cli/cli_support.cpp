@@ -40,6 +40,9 @@ std::string fixture_dir(const std::string& scenario) {
 std::string sahara_revisions_dir() {
   return SDM_SAHARA_REVISIONS_DIR;
 }
+std::string drivers_dir() {
+  return SDM_DRIVER_DIR;
+}
 
 ProcessResult run_sdm(const Sandbox& sandbox, const std::vector<std::string>& arguments) {
   return run_process(binary_path(), arguments, sandbox.dir(), {{"HOME", sandbox.dir()}});

@@ -39,6 +39,8 @@ ProcessResult sdm_on(const Sandbox& sandbox, const std::string& scenario,
 std::string fixture_dir(const std::string& scenario);
 /// The directory of Sahara's revisions in the build tree.
 std::string sahara_revisions_dir();
+/// The directory of the built driver plugins.
+std::string drivers_dir();
 /// The built binary.
 std::string binary_path();
 
