@@ -1,5 +1,5 @@
-# Functions that build sahara-db-manage plugins. The same file is installed with the CMake
-# package (find_package(SaharaDbManage)), so out-of-tree plugins build exactly like ours.
+# Functions that build and install sahara-db-manage plugins. The same file is installed with the
+# CMake package (find_package(SaharaDbManage)), so out-of-tree plugins build exactly like ours.
 
 # The SDK target: in-tree it is sdm_sdk, installed it is SaharaDbManage::sdk.
 function(_sdm_plugin_common target)
@@ -35,4 +35,29 @@ function(sdm_add_driver target)
   cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "" ${ARGN})
   add_library(${target} MODULE ${ARG_UNPARSED_ARGUMENTS})
   _sdm_plugin_common(${target} OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+endfunction()
+
+# sdm_install_plugins(<target>... DESTINATION <dir>)
+# Installs plugin targets into <dir> (e.g. ${SaharaDbManage_REVISIONS_DIR}) and records their
+# SHA-256 in <dir>/SHA256SUMS, keeping the entries of plugins installed before, so the host can
+# verify them (`plugins --verify`, `require_manifest = true`) and `sha256sum -c` agrees.
+function(sdm_install_plugins)
+  cmake_parse_arguments(ARG "" "DESTINATION" "" ${ARGN})
+  if(NOT ARG_DESTINATION OR NOT ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "usage: sdm_install_plugins(<target>... DESTINATION <dir>)")
+  endif()
+  install(TARGETS ${ARG_UNPARSED_ARGUMENTS} LIBRARY DESTINATION ${ARG_DESTINATION})
+  set(names "")
+  foreach(target IN LISTS ARG_UNPARSED_ARGUMENTS)
+    string(APPEND names " \"$<TARGET_FILE_NAME:${target}>\"")
+  endforeach()
+  # Runs after the files are in place; honours --prefix and DESTDIR.
+  install(CODE "
+    include(\"${CMAKE_CURRENT_FUNCTION_LIST_DIR}/SdmManifest.cmake\")
+    set(_sdm_dir \"${ARG_DESTINATION}\")
+    if(NOT IS_ABSOLUTE \"\${_sdm_dir}\")
+      set(_sdm_dir \"\${CMAKE_INSTALL_PREFIX}/\${_sdm_dir}\")
+    endif()
+    sdm_update_manifest(\"\$ENV{DESTDIR}\${_sdm_dir}\"${names})
+  ")
 endfunction()
