@@ -3,11 +3,12 @@
 #pragma once
 
 #include <cstdint>
-#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "loader/loader_error.hpp"
 
 namespace sdm::loader {
 
@@ -44,13 +45,9 @@ class ElfReader {
 };
 
 /// Why a file is not a readable shared object.
-class ElfError : public std::exception {
+class ElfError : public LoaderError {
  public:
-  explicit ElfError(std::string reason) : reason_(std::move(reason)) {}
-  const char* what() const noexcept override { return reason_.c_str(); }
-
- private:
-  std::string reason_;
+  using LoaderError::LoaderError;
 };
 
 }  // namespace sdm::loader

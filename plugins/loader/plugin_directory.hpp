@@ -2,11 +2,11 @@
 // listed with the kind readdir reports, its SHA256SUMS read; then each entry opened once.
 #pragma once
 
-#include <exception>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "loader/loader_error.hpp"
 #include "loader/loader_policy.hpp"
 #include "loader/manifest.hpp"
 #include "loader/path_trust.hpp"
@@ -60,13 +60,9 @@ ScanResult scan_plugin_directory(const std::string& directory, PluginKind expect
                                  const LoaderPolicy& policy = {});
 
 /// A plugin directory cannot be listed.
-class DirectoryError : public std::exception {
+class DirectoryError : public LoaderError {
  public:
-  explicit DirectoryError(std::string reason) : reason_(std::move(reason)) {}
-  const char* what() const noexcept override { return reason_.c_str(); }
-
- private:
-  std::string reason_;
+  using LoaderError::LoaderError;
 };
 
 }  // namespace sdm::loader

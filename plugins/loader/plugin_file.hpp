@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "loader/loader_error.hpp"
 #include "loader/loader_policy.hpp"
 #include "loader/plugin_candidate.hpp"
 #include "loader/plugin_metadata.hpp"
@@ -37,13 +38,9 @@ PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind
                                const LoaderPolicy& policy = {});
 
 /// A plugin file was refused.
-class RejectedPlugin : public std::exception {
+class RejectedPlugin : public LoaderError {
  public:
-  explicit RejectedPlugin(std::string reason) : reason_(std::move(reason)) {}
-  const char* what() const noexcept override { return reason_.c_str(); }
-
- private:
-  std::string reason_;
+  using LoaderError::LoaderError;
 };
 
 /// "revisions" or "driver", as plugin metadata names a kind.

@@ -2,11 +2,11 @@
 // parsed from the file or from the loaded plugin's memory.
 #pragma once
 
-#include <exception>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "loader/loader_error.hpp"
 #include "sdm/plugin.hpp"
 
 namespace sdm::loader {
@@ -45,13 +45,9 @@ RevisionMetadata parse_revision_record(const char* record);
 std::vector<std::string> split_list(const std::string& text);
 
 /// Why a metadata section cannot be understood.
-class MetadataError : public std::exception {
+class MetadataError : public LoaderError {
  public:
-  explicit MetadataError(std::string reason) : reason_(std::move(reason)) {}
-  const char* what() const noexcept override { return reason_.c_str(); }
-
- private:
-  std::string reason_;
+  using LoaderError::LoaderError;
 };
 
 }  // namespace sdm::loader

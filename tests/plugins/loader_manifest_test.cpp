@@ -2,7 +2,6 @@
 // required with require_manifest. Digests are compared with the real sha256sum.
 #include <doctest/doctest.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "loader/manifest_verification.hpp"
 #include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
+#include "plugins/scratch_dir.hpp"
 #include "support/ownership.hpp"
 #include "support/process.hpp"
 
@@ -27,28 +27,17 @@ using sdm::test::run_process;
 
 namespace {
 
-/// A fresh directory of plugin copies under /tmp, removed at the end.
-class PluginCopies {
+/// A scratch directory of plugin copies, with sha256sum at hand.
+class PluginCopies : public sdm::test::ScratchDir {
  public:
-  PluginCopies() {
-    std::string pattern = (fs::temp_directory_path() / "sdm-manifest.XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    dir_ = pattern;
-  }
-  ~PluginCopies() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  const std::string& dir() const { return dir_; }
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
   void add(const std::string& fixture, const std::string& name) const {
-    fs::copy_file(std::string(SDM_FIXTURE_DIR) + "/loader/" + fixture, path(name));
+    copy_fixture(fixture, name);
   }
   /// `sha256sum NAMES > SHA256SUMS`, run in the directory by the real tool.
   void write_manifest_with_sha256sum(const std::vector<std::string>& names) const {
     std::vector<std::string> arguments = {"-c", "sha256sum \"$@\" > SHA256SUMS", "sh"};
     arguments.insert(arguments.end(), names.begin(), names.end());
-    auto r = run_process("/bin/sh", arguments, dir_);
+    auto r = run_process("/bin/sh", arguments, dir());
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   std::string sha256sum_of(const std::string& name) const {
@@ -56,9 +45,6 @@ class PluginCopies {
     REQUIRE(r.exit_code == 0);
     return r.out.substr(0, 64);
   }
-
- private:
-  std::string dir_;
 };
 
 std::string digest_of_file(const std::string& path) {

@@ -3,7 +3,6 @@
 // `nobody`'s (the suite runs as root, or as a user with passwordless sudo).
 #include <doctest/doctest.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 
 #include "loader/path_trust.hpp"
 #include "loader/plugin_directory.hpp"
+#include "plugins/scratch_dir.hpp"
 #include "support/ownership.hpp"
 
 namespace fs = std::filesystem;
@@ -25,35 +25,12 @@ using sdm::test::set_mode;
 
 namespace {
 
-/// A fresh directory under /tmp (mode 0700), removed at the end.
-class Scratch {
+/// A scratch directory whose plugins are copies of a well-formed fixture.
+class Scratch : public sdm::test::ScratchDir {
  public:
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "sdm-trust.XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    dir_ = pattern;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  std::string path(const std::string& relative) const { return dir_ + "/" + relative; }
-  /// A directory (and its parents) with `mode`.
-  std::string directory(const std::string& relative, mode_t mode = 0755) const {
-    fs::create_directories(path(relative));
-    set_mode(path(relative), mode);
-    return path(relative);
-  }
-  /// A copy of a loader fixture plugin.
   std::string plugin(const std::string& relative, mode_t mode = 0755) const {
-    fs::copy_file(std::string(SDM_FIXTURE_DIR) + "/loader/two_revisions.so", path(relative));
-    set_mode(path(relative), mode);
-    return path(relative);
+    return copy_fixture("two_revisions.so", relative, mode);
   }
-  const std::string& dir() const { return dir_; }
-
- private:
-  std::string dir_;
 };
 
 /// The reason the scan of `dir` gives for its one entry, or "" when it is accepted.
