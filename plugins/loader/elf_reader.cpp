@@ -1,7 +1,6 @@
 #include "loader/elf_reader.hpp"
 
 #include <elf.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,12 +8,7 @@
 
 namespace sdm::loader {
 
-ElfReader::ElfReader(int fd) : fd_(fd) {
-  struct stat st {};
-  if (::fstat(fd_, &st) != 0)
-    throw ElfError(std::string("cannot be read: ") + std::strerror(errno));
-  file_size_ = static_cast<std::uint64_t>(st.st_size);
-
+ElfReader::ElfReader(int fd, std::uint64_t file_size) : fd_(fd), file_size_(file_size) {
   if (file_size_ < sizeof(Elf64_Ehdr)) throw ElfError("not a shared object (not an ELF file)");
   Elf64_Ehdr header;
   auto bytes = read_at(0, sizeof header);

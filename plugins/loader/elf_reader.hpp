@@ -15,9 +15,9 @@ namespace sdm::loader {
 /// A 64-bit little-endian ELF file opened for reading; throws ElfError when it is not one.
 class ElfReader {
  public:
-  /// Reads the open file `fd`, which stays the caller's; throws ElfError with a reason fit
-  /// for the operator.
-  explicit ElfReader(int fd);
+  /// Reads the open file `fd` of `file_size` bytes (from the caller's fstat); the descriptor
+  /// stays the caller's. Throws ElfError with a reason fit for the operator.
+  ElfReader(int fd, std::uint64_t file_size);
   ElfReader(const ElfReader&) = delete;
   ElfReader& operator=(const ElfReader&) = delete;
 

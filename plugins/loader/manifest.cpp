@@ -14,7 +14,7 @@ namespace sdm::loader {
 namespace {
 
 constexpr std::size_t kDigestLength = 64;
-constexpr off_t kMaxManifestSize = 16 << 20;
+constexpr std::uint64_t kMaxManifestSize = 16 << 20;
 
 bool is_hex_digest(const std::string& text) {
   if (text.size() != kDigestLength) return false;
@@ -43,7 +43,7 @@ bool unescape(std::string& name) {
   return true;
 }
 
-std::string read_all(int fd, off_t size) {
+std::string read_all(int fd, std::uint64_t size) {
   std::string text(static_cast<std::size_t>(size), '\0');
   std::size_t done = 0;
   while (done < text.size()) {
@@ -109,11 +109,9 @@ DirectoryManifest read_manifest(const std::string& real_dir, const std::string& 
   try {
     OpenedCandidate opened =
         open_candidate(location, EntryType::Unknown, trust, policy.enforce_trust);
-    if (::fstat(opened.fd.get(), &st) != 0)
-      throw RejectedPlugin(std::string("cannot be read: ") + std::strerror(errno));
-    if (st.st_size > kMaxManifestSize)
+    if (opened.size > kMaxManifestSize)
       throw RejectedPlugin("is larger than 16 MiB; a manifest lists file names and digests only");
-    result.manifest = parse_manifest(read_all(opened.fd.get(), st.st_size));
+    result.manifest = parse_manifest(read_all(opened.fd.get(), opened.size));
     result.usable = true;
   } catch (const RejectedPlugin& e) {
     result.refusal = e.what();

@@ -88,6 +88,7 @@ OpenedCandidate open_candidate(const std::string& location, EntryType type, Path
   if (auto problem = trust.file_problem(st, target)) distrust(*problem);
   candidate.real_path = target;
   candidate.identity = {st.st_dev, st.st_ino};
+  candidate.size = static_cast<std::uint64_t>(st.st_size);
   return candidate;
 }
 

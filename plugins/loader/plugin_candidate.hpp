@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 
 #include "loader/path_trust.hpp"
@@ -29,6 +30,7 @@ struct OpenedCandidate {
   std::string real_path;  ///< symbolic links resolved: the file that is read and loaded
   UniqueFd fd;
   FileIdentity identity;
+  std::uint64_t size = 0;  ///< from the one fstat of the open descriptor
   std::string trust_note;  ///< why it is untrusted, when trust is not enforced
 };
 

@@ -19,7 +19,7 @@ PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidat
   file.identity = candidate.identity;
   file.trust_note = candidate.trust_note;
   try {
-    ElfReader elf(candidate.fd.get());
+    ElfReader elf(candidate.fd.get(), candidate.size);
     if (!elf.is_shared_object()) throw RejectedPlugin("not a shared object (ELF, but not ET_DYN)");
     auto section = elf.section("sdm_meta");
     if (!elf.exports_symbol(SDM_ENTRY_POINT_NAME)) {
