@@ -81,8 +81,8 @@ const loader::LoaderPolicy& AppContext::plugin_policy() {
   if (!switched_off_by.empty()) {
     policy.enforce_trust = false;
     plugin_log_.warning("plugin trust checks are off (" + switched_off_by +
-                        "): plugin files and directories that others can change are used; "
-                        "`sahara-db-manage plugins` names them");
+                        "): plugins, plugin directories and plugin settings that others can "
+                        "change are used; `sahara-db-manage plugins` names the untrusted files");
   }
   plugin_policy_ = policy;
   if (s.require_manifest) {

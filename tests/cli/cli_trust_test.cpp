@@ -492,8 +492,9 @@ TEST_CASE("--insecure-plugins uses untrusted plugins with one warning per run") 
     return run_bounded(box, command);
   };
   const std::string warning =
-      "WARNI [sdm.plugins] plugin trust checks are off (--insecure-plugins): plugin files and "
-      "directories that others can change are used; `sahara-db-manage plugins` names them\n";
+      "WARNI [sdm.plugins] plugin trust checks are off (--insecure-plugins): plugins, plugin "
+      "directories and plugin settings that others can change are used; `sahara-db-manage "
+      "plugins` names the untrusted files\n";
   auto count = [](const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
