@@ -205,6 +205,38 @@ TEST_CASE("settings: a bad boolean names the file, line and key") {
   }
 }
 
+TEST_CASE("settings: plugin settings keep the file and line that set them") {
+  Settings settings = settings_of(
+      {{"/etc/sahara/sahara.conf",
+        "[sahara_db_manage]\ninsecure_plugins = no\nrequire_manifest = yes\n"
+        "driver_postgresql = postgresql.so\n"},
+       {"/etc/sahara/sahara.conf.d/pick.conf", "[sahara_db_manage]\ndriver_mysql = mysql\n"}});
+  REQUIRE(settings.insecure_plugins.has_value());
+  CHECK_FALSE(settings.insecure_plugins->value);
+  CHECK(settings.insecure_plugins->origin.line == 2);
+  REQUIRE(settings.require_manifest.has_value());
+  CHECK(settings.require_manifest->value);
+  CHECK(settings.require_manifest->origin.describe() ==
+        "/etc/sahara/sahara.conf:3: [sahara_db_manage] require_manifest");
+  REQUIRE(settings.driver_choices.size() == 2);
+  CHECK(settings.driver_choices.at("postgresql").name == "postgresql.so");
+  CHECK(settings.driver_choices.at("mysql").origin.file == "/etc/sahara/sahara.conf.d/pick.conf");
+  // drivers_dir is a directory, not a choice for a scheme "s_dir".
+  CHECK(settings_of("[sahara_db_manage]\ndrivers_dir = /x\n").driver_choices.empty());
+}
+
+TEST_CASE("settings: a later file's driver choice wins, and an empty one says what to write") {
+  Settings settings = settings_of({{"/a.conf", "[sahara_db_manage]\ndriver_sqlite = one\n"},
+                                   {"/b.conf", "[sahara_db_manage]\ndriver_sqlite = two\n"}});
+  CHECK(settings.driver_choices.at("sqlite").name == "two");
+  CHECK(settings.driver_choices.at("sqlite").origin.file == "/b.conf");
+  CHECK(settings_error("[sahara_db_manage]\ndriver_sqlite =\n") ==
+        "/etc/sahara/sahara.conf:2: [sahara_db_manage] driver_sqlite is empty: name the driver "
+        "that serves sqlite:// (as `sahara-db-manage plugins` lists it), or delete the line");
+  CHECK(contains(settings_error("[sahara_db_manage]\nrequire_manifest = sure\n"),
+                 "require_manifest must be true or false"));
+}
+
 TEST_CASE("settings: no files gives an empty configuration") {
   Settings settings = settings_from({});
   CHECK_FALSE(settings.any_config_file());
