@@ -17,6 +17,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+# The host refuses plugins that group or others can write, build outputs included.
+umask 022
+
 packaging/install-build-deps.sh --with-servers
 source tests/test-servers.sh
 start_test_servers
