@@ -1,7 +1,6 @@
 // Problems that make a set of revisions unusable as a graph, each tied to the file at fault.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +29,6 @@ class GraphValidationError : public RevisionError {
  private:
   std::vector<GraphProblem> problems_;
 };
-
-/// Why `id` cannot be a revision id (Alembic's illegal characters `@ - + :`), or nothing.
-std::optional<std::string> revision_id_problem(const std::string& id);
 
 /// Every problem in `revisions` (duplicate ids, bad ids, unknown references, cycles, label
 /// clashes), in a stable order; empty when a RevisionMap can be built from them.

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "graph/python_text.hpp"
+#include "graph/revision_names.hpp"
 #include "graph/traversal.hpp"
 
 namespace sdm::graph {
@@ -21,10 +22,6 @@ void push_unique(std::vector<std::string>& items, const std::string& value) {
   if (!contains(items, value)) items.push_back(value);
 }
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 // Problems Alembic finds while constructing one revision, plus the id checks it leaves out.
 void check_revision(const RevisionInfo& info, std::vector<GraphProblem>& problems) {
   auto report = [&](std::string message) { problems.push_back({info.path, std::move(message)}); };
@@ -34,12 +31,9 @@ void check_revision(const RevisionInfo& info, std::vector<GraphProblem>& problem
   if (contains(info.depends_on, info.id)) {
     report("Dependency self-loop is detected in revisions (" + info.id + ")");
   }
-  if (info.id.empty()) {
-    report("Revision identifier is empty");
-  } else if (std::any_of(info.id.begin(), info.id.end(), is_ascii_space)) {
-    report("Whitespace not allowed in revision identifier '" + info.id + "'");
-  }
   if (std::optional<std::string> problem = revision_id_problem(info.id)) report(*problem);
+  for (const std::string& label : info.branch_labels)
+    if (std::optional<std::string> problem = branch_label_problem(label)) report(*problem);
   std::vector<std::string> seen_parents;
   for (const std::string& parent : info.parents) {
     if (contains(seen_parents, parent)) {

@@ -1,11 +1,13 @@
 // Revisions that cannot form a graph: every problem is reported with the file at fault.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "graph/graph_problems.hpp"
 #include "graph/revision_map.hpp"
+#include "graph/revision_names.hpp"
 #include "unit/graph_fixtures.hpp"
 
 using namespace sdm;
@@ -89,6 +91,70 @@ TEST_CASE("illegal revision ids") {
   CHECK(described({revision("", {}, "empty")}) ==
         Lines{"/srv/versions/.py: Revision identifier is empty"});
   CHECK(revision_id_problem("0db70cede92f") == std::nullopt);
+}
+
+TEST_CASE("ids and labels a hand-written plugin cannot carry are refused, shown escaped") {
+  CHECK(described({revision("a\nb", {}, "newline")}) ==
+        Lines{"/srv/versions/a\nb.py: Whitespace not allowed in revision identifier 'a\\nb'"});
+  CHECK(described({revision("a\x1b[2Jb", {}, "escape")}) ==
+        Lines{"/srv/versions/a\x1b[2Jb.py: Control, line-separator or invisible characters (or "
+              "bytes that are not UTF-8) not allowed in revision identifier 'a\\x1b[2Jb': an id "
+              "is printable text on one line"});
+  CHECK(revision_id_problem("a\u2028b") ==
+        "Control, line-separator or invisible characters (or bytes that are not UTF-8) not "
+        "allowed in revision identifier 'a\\u2028b': an id is printable text on one line");
+  CHECK(revision_id_problem("a\xff"
+                            "b")
+            .has_value());
+  CHECK(revision_id_problem("a,b") ==
+        "Character(s) ',' not allowed in revision identifier 'a,b': ',' separates the ids of a "
+        "list");
+  CHECK(described({revision("l1", {}, "one", {}, {"ok", "bad\nlabel"})}) ==
+        Lines{"/srv/versions/l1.py: Whitespace, control, line-separator or invisible characters "
+              "(or bytes that are not UTF-8) not allowed in branch label 'bad\\nlabel': a label "
+              "is printable text on one line"});
+  CHECK(branch_label_problem("a@b") ==
+        "Character(s) '@' not allowed in branch label 'a@b': ',' separates labels, '@' ends a "
+        "label in label@head, ':' separates history ranges");
+  CHECK(branch_label_problem("") == "Branch label is empty");
+  // What Alembic accepts and these rules keep accepting.
+  CHECK(revision_id_problem("ae1027a6acf") == std::nullopt);
+  CHECK(revision_id_problem("001_icehouse.x") == std::nullopt);
+  CHECK(revision_id_problem("r\xc3\xa9vision") == std::nullopt);
+  CHECK(branch_label_problem("networking") == std::nullopt);
+}
+
+TEST_CASE("a new revision's id and labels follow the stricter rule, which its message states") {
+  for (const char* good : {"0123456789ab", "036", "add_notes.v2", "A_b_C"})
+    CHECK_MESSAGE(new_revision_id_problem(good) == std::nullopt, good);
+  CHECK(new_revision_id_problem("../../q3") ==
+        "Revision identifier '../../q3' is not allowed for a new revision: an id is 1 to 32 ASCII "
+        "letters, digits, '_' or '.', does not start with '.', and is not head, heads, base or "
+        "current (it names the source file and is stored in alembic_version.version_num, "
+        "VARCHAR(32))");
+  for (const char* bad : {"a/b", ".hidden", "..", "head", "base", "x\\y", "caf\xc3\xa9", "a\"b",
+                          "0123456789abcdef0123456789abcdef0"})
+    CHECK_MESSAGE(new_revision_id_problem(bad).has_value(), bad);
+  CHECK(new_revision_id_problem(std::string(32, 'a')) == std::nullopt);
+  // Alembic's own message comes first where it applies.
+  CHECK(new_revision_id_problem("a-b") ==
+        "Character(s) '-' not allowed in revision identifier 'a-b'");
+
+  CHECK(new_branch_label_problem("networking_v2") == std::nullopt);
+  CHECK(new_branch_label_problem("heads") ==
+        "Branch label 'heads' is not allowed for a new revision: a label is 1 to 64 ASCII "
+        "letters, digits, '_' or '.', does not start with '.', and is not head, heads, base or "
+        "current");
+  for (const std::string& bad :
+       {std::string("a-1"), std::string("a b"), std::string("x*/y"), std::string(65, 'l')})
+    CHECK_MESSAGE(new_branch_label_problem(bad).has_value(), bad);
+}
+
+TEST_CASE("printable escapes what would break a one-line message") {
+  CHECK(printable("plain-id_01") == "plain-id_01");
+  CHECK(printable("a\r\n\tb\\") == "a\\r\\n\\tb\\\\");
+  CHECK(printable("\xe2\x80\xa8\xc2\x85\xef\xbb\xbf") == "\\u2028\\u0085\\ufeff");
+  CHECK(printable("caf\xc3\xa9 \xff") == "caf\xc3\xa9 \\xff");
 }
 
 TEST_CASE("a branch label used twice or clashing with an id") {
