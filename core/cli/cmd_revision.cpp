@@ -1,7 +1,11 @@
 // revision and merge: write the C++ source of a new revision plugin.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -9,6 +13,7 @@
 #include "common/errors.hpp"
 #include "graph/graph_problems.hpp"
 #include "graph/revision_lookup.hpp"
+#include "graph/revision_names.hpp"
 
 namespace sdm::cli {
 namespace {
@@ -16,7 +21,7 @@ namespace {
 std::string new_revision_id(AppContext& context) {
   const graph::RevisionMap& map = context.map();
   std::string id = context.line().value("rev-id").value_or(random_revision_id());
-  if (auto problem = graph::revision_id_problem(id)) throw RevisionError(*problem);
+  if (auto problem = graph::new_revision_id_problem(id)) throw RevisionError(*problem);
   if (const graph::Revision* existing = map.find(id)) {
     throw RevisionError("Revision " + id + " is already present (" + existing->path() +
                         "); choose another --rev-id");
@@ -28,6 +33,7 @@ std::vector<std::string> new_branch_labels(AppContext& context) {
   const graph::RevisionMap& map = context.map();
   auto labels = context.line().values("branch-label");
   for (const auto& label : labels) {
+    if (auto problem = graph::new_branch_label_problem(label)) throw RevisionError(*problem);
     const graph::Revision* owner = map.find_key(label);
     if (owner != nullptr) {
       throw RevisionError("Branch name '" + label + "' is already used by revision " + owner->id() +
@@ -50,6 +56,14 @@ void check_heads(const std::vector<const graph::Revision*>& parents, bool splice
   }
 }
 
+/// Creates `path` for writing; never through a symlink, never over an existing file.
+int create_new_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd >= 0) return fd;
+  if (errno == EEXIST) throw UsageError(path.string() + " already exists; choose another --rev-id");
+  throw UsageError("cannot create " + path.string() + ": " + std::strerror(errno));
+}
+
 /// Writes the source and prints Alembic's "Generating <path> ...  done".
 int write_revision(AppContext& context, NewRevision revision) {
   namespace fs = std::filesystem;
@@ -57,16 +71,26 @@ int write_revision(AppContext& context, NewRevision revision) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw UsageError("cannot create " + dir.string() + ": " + ec.message());
-  fs::path path = dir / revision_file_name(revision);
-  if (fs::exists(path))
-    throw UsageError(path.string() + " already exists; choose another --rev-id");
+  const std::string name = revision_file_name(revision);
+  fs::path path = dir / name;
+  // The id and slug rules keep the name a plain file name; check it all the same.
+  if (name.find('/') != std::string::npos || path.parent_path() != dir.lexically_normal())
+    throw UsageError("the file name " + name + " would leave " + dir.string());
+  const std::string source = render_revision_source(revision);
+  int fd = create_new_file(path);
   context.out() << "Generating " << path.string() << " ..." << std::flush;
-  std::ofstream file(path);
-  file << render_revision_source(revision);
-  file.close();
-  if (!file) {
+  int error = 0;
+  for (std::size_t done = 0; done < source.size() && error == 0;) {
+    ssize_t n = ::write(fd, source.data() + done, source.size() - done);
+    if (n > 0)
+      done += static_cast<std::size_t>(n);
+    else if (n == 0 || errno != EINTR)
+      error = n == 0 ? EIO : errno;
+  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
     context.out() << "  FAILED\n";
-    throw UsageError("cannot write " + path.string());
+    throw UsageError("cannot write " + path.string() + ": " + std::strerror(error));
   }
   context.out() << "  done\n";
   return 0;

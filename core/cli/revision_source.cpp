@@ -7,6 +7,10 @@
 #include <random>
 #include <sstream>
 
+#include "cli/cpp_text.hpp"
+#include "cli/file_slug.hpp"
+#include "common/errors.hpp"
+
 namespace sdm::cli {
 namespace {
 
@@ -15,39 +19,6 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   for (const auto& item : items)
     out += (out.empty() ? "" : separator) + item;
   return out;
-}
-
-/// A C++ string literal holding `text` exactly.
-std::string string_literal(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20) {
-          char octal[8];
-          std::snprintf(octal, sizeof octal, "\\%03o", c);
-          out += octal;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::string message_or_default(const NewRevision& r) {
@@ -61,6 +32,16 @@ std::string docstring(const NewRevision& r) {
          "\nCreate Date: " + r.create_date;
 }
 
+// A NUL would end the field in the plugin metadata, and cannot come from a command line.
+void check_no_nul(const NewRevision& r) {
+  std::vector<std::string> fields = {r.id, r.message, r.create_date};
+  for (const auto* list : {&r.parents, &r.depends_on, &r.branch_labels})
+    fields.insert(fields.end(), list->begin(), list->end());
+  for (const std::string& field : fields)
+    if (field.find('\0') != std::string::npos)
+      throw UsageError("a new revision's id, message, parents and labels cannot contain a NUL");
+}
+
 std::string c_identifier(const std::string& id) {
   std::string out = "revision_";
   for (unsigned char c : id)
@@ -71,32 +52,17 @@ std::string c_identifier(const std::string& id) {
 }  // namespace
 
 std::string revision_file_name(const NewRevision& revision) {
-  std::vector<std::string> words;
-  std::string word;
-  for (unsigned char c : revision.message) {
-    if (std::isalnum(c) || c == '_' || c >= 0x80) {
-      word += static_cast<char>(std::tolower(c));
-    } else if (!word.empty()) {
-      words.push_back(word);
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(word);
-  std::string slug = join(words, "_");
-  const std::size_t limit = 40;
-  if (slug.size() > limit) {
-    std::string cut = slug.substr(0, limit);
-    auto underscore = cut.rfind('_');
-    slug = (underscore == std::string::npos ? cut : cut.substr(0, underscore)) + "_";
-  }
-  return revision.id + "_" + slug + ".cpp";
+  return revision.id + "_" + file_slug(revision.message) + ".cpp";
 }
 
 std::string render_revision_source(const NewRevision& r) {
+  check_no_nul(r);
   std::ostringstream out;
   std::istringstream doc(docstring(r));
-  for (std::string line; std::getline(doc, line);)
-    out << (line.empty() ? "//" : "// " + line) << '\n';
+  for (std::string line; std::getline(doc, line);) {
+    std::string text = cpp_comment_text(line);
+    out << (text.empty() ? "//" : "// " + text) << '\n';
+  }
   const std::string name = c_identifier(r.id);
   out << "\n#include <sdm/revision.hpp>\n"
          "\nnamespace {\n"
@@ -107,10 +73,11 @@ std::string render_revision_source(const NewRevision& r) {
          "// sdm::derived_downgrade to SDM_REVISION_EX to have them reversed for you.\n"
          "void downgrade([[maybe_unused]] sdm::Operations& op) {}\n"
          "\n}  // namespace\n\n";
-  out << "SDM_REVISION_EX(" << name << ", " << string_literal(r.id) << ", "
-      << string_literal(join(r.parents, ", ")) << ", " << string_literal(join(r.depends_on, ", "))
-      << ", " << string_literal(join(r.branch_labels, ", ")) << ",\n                "
-      << string_literal(docstring(r)) << ",\n                upgrade, downgrade)\n";
+  out << "SDM_REVISION_EX(" << name << ", " << cpp_string_literal(r.id) << ", "
+      << cpp_string_literal(join(r.parents, ", ")) << ", "
+      << cpp_string_literal(join(r.depends_on, ", ")) << ", "
+      << cpp_string_literal(join(r.branch_labels, ", ")) << ",\n                "
+      << cpp_string_literal(docstring(r)) << ",\n                upgrade, downgrade)\n";
   out << "SDM_REVISION_PLUGIN(" << name << ")\n";
   return out.str();
 }
