@@ -19,6 +19,8 @@ struct OptionName {
 struct OptionSpec {
   OptionName current;
   std::vector<OptionName> deprecated;
+  /// The value may hold a password: messages about it never quote any piece of it.
+  bool secret = false;
 };
 
 /// Where a value was set.
@@ -47,8 +49,17 @@ class LayeredConfig {
 
   /// The value of `option`, or nullopt when no file sets it. The last file holding any of its
   /// names wins; within one file the current name beats the deprecated ones, then the
-  /// deprecated ones in order. References are substituted; an unknown one throws ConfigError.
+  /// deprecated ones in order. References are substituted; an unknown one, a chain deeper
+  /// than kMaxReferenceDepth, more than kMaxReferences followed or a value longer than
+  /// kMaxExpandedSize throws ConfigError.
   std::optional<ResolvedValue> get(const OptionSpec& option) const;
+
+  /// How deep `$a` -> `$b` -> ... may nest.
+  static constexpr std::size_t kMaxReferenceDepth = 32;
+  /// How many references one value may follow in all.
+  static constexpr std::size_t kMaxReferences = 1000;
+  /// How long a value may grow by substitution, in bytes.
+  static constexpr std::size_t kMaxExpandedSize = 64 * 1024;
 
   /// The files, in reading order.
   const std::vector<ConfigFile>& files() const { return files_; }
@@ -60,14 +71,22 @@ class LayeredConfig {
     OptionName name;  ///< the name it was found under (normalised group)
   };
 
+  /// One value's substitution under way: the chain of options being expanded, and how many
+  /// references it has followed, so a chain or a fan-out of references cannot run away.
+  struct Expansion {
+    std::vector<OptionName> active;
+    std::size_t references = 0;
+  };
+
   std::optional<Found> find(const OptionSpec& option) const;
   std::optional<std::string> lookup(const OptionName& name, const Found& referrer,
-                                    std::vector<OptionName>& active) const;
+                                    Expansion& expansion) const;
   std::string substitute(const Found& found, const std::string& option_group,
-                         std::vector<OptionName>& active) const;
+                         Expansion& expansion) const;
   std::string resolve_reference(const std::string& reference, const std::string& option_group,
-                                const Found& referrer, std::vector<OptionName>& active) const;
+                                const Found& referrer, Expansion& expansion) const;
   bool group_exists(const std::string& group) const;
+  bool is_secret(const OptionName& name) const;
   OptionSpec spec_for(const OptionName& name) const;
 
   std::vector<ConfigFile> files_;

@@ -93,7 +93,8 @@ std::map<std::string, DriverSetting> driver_choices(const LayeredConfig& config)
 OptionSpec connection_option() {
   return OptionSpec{
       {"database", "connection"},
-      {{"DEFAULT", "sql_connection"}, {"DATABASE", "sql_connection"}, {"sql", "connection"}}};
+      {{"DEFAULT", "sql_connection"}, {"DATABASE", "sql_connection"}, {"sql", "connection"}},
+      true};
 }
 
 Settings settings_from(const std::vector<ConfigFile>& files) {

@@ -35,6 +35,13 @@ std::string connection_error(const std::string& text) {
   return config_error_of([&] { connection_in(text); });
 }
 
+// An option that holds no password, whose errors may quote its references.
+const OptionSpec kRevisionsDir{{"sahara_db_manage", "revisions_dir"}, {}};
+
+std::string revisions_dir_error(const std::string& text) {
+  return config_error_of([&] { layered({{"/etc/sahara/sahara.conf", text}}).get(kRevisionsDir); });
+}
+
 TEST_CASE("interpolation: the reference forms and what each one names") {
   CHECK(echo_references("a$name/b") == "a<name>/b");
   CHECK(echo_references("${name}x") == "<name>x");
@@ -82,36 +89,85 @@ TEST_CASE("interpolation: references resolve recursively and through later files
 }
 
 TEST_CASE("interpolation: the cli.md example p$x fails naming the option and group") {
-  CHECK(connection_error("[database]\nconnection = mysql://u:p$x@h/s\n") ==
-        "/etc/sahara/sahara.conf:2: [database] connection: no such option x in group "
+  CHECK(revisions_dir_error("[sahara_db_manage]\nrevisions_dir = /srv/p$x\n") ==
+        "/etc/sahara/sahara.conf:2: [sahara_db_manage] revisions_dir: no such option x in group "
         "[DEFAULT] (a literal '$' is written '$$')");
   CHECK(connection_in("[database]\nconnection = mysql://u:p$$x@h/s\n") == "mysql://u:p$x@h/s");
 }
 
-TEST_CASE("interpolation: an error never repeats the value, which may be a password") {
+TEST_CASE("interpolation: an error about the connection quotes no piece of it") {
+  // The "reference" of `Secret$word` is half of the password.
   std::string error = connection_error("[database]\nconnection = mysql://u:Secret$word@h/s\n");
-  CHECK(contains(error, "no such option word in group [DEFAULT]"));
-  CHECK_FALSE(contains(error, "Secret"));
+  CHECK(error ==
+        "/etc/sahara/sahara.conf:2: [database] connection: a '$' reference names no option (a "
+        "literal '$' is written '$$')");
+  // Nor of a value substituted into it.
+  error = connection_error(
+      "[secrets]\npw = Secret${nogroup.word}\n[database]\n"
+      "connection = mysql://u:${secrets.pw}@h/s\n");
+  CHECK(error ==
+        "/etc/sahara/sahara.conf:2: [secrets] pw: a '$' reference names no group (a "
+        "literal '$' is written '$$')");
+  // The same under a deprecated name.
+  CHECK_FALSE(
+      contains(connection_error("[DEFAULT]\nsql_connection = mysql://u:Se$cret@h/s\n"), "cret"));
 }
 
 TEST_CASE("interpolation: unknown groups and dotted names are errors as in oslo") {
-  CHECK(contains(connection_error("[database]\nconnection = ${nogroup.user}\n"),
-                 "[database] connection: no such group [nogroup]"));
+  CHECK(contains(revisions_dir_error("[sahara_db_manage]\nrevisions_dir = ${nogroup.user}\n"),
+                 "[sahara_db_manage] revisions_dir: no such group [nogroup]"));
   // A known group without that option falls back to a DEFAULT option named "database.user".
-  CHECK(contains(connection_error("[database]\nconnection = ${database.user}\n"),
+  CHECK(contains(revisions_dir_error("[database]\nx = 1\n[sahara_db_manage]\n"
+                                     "revisions_dir = ${database.user}\n"),
                  "no such option database.user in group [DEFAULT]"));
   // oslo keeps DEFAULT's options outside any group.
   CHECK(contains(
-      connection_error("[DEFAULT]\na = 1\n[database]\nconnection = ${DEFAULT.a}\n"),
+      revisions_dir_error("[DEFAULT]\na = 1\n[sahara_db_manage]\nrevisions_dir = ${DEFAULT.a}\n"),
       "no such group [DEFAULT] (options in [DEFAULT] are referenced without a group: $a)"));
   // Group names in references are not normalised.
-  CHECK(contains(connection_error("[database]\nuser = u\nconnection = ${Database.user}\n"),
+  CHECK(contains(revisions_dir_error("[database]\nuser = u\n[sahara_db_manage]\n"
+                                     "revisions_dir = ${Database.user}\n"),
                  "no such group [Database]"));
 }
 
 TEST_CASE("interpolation: naming a whole group is refused") {
-  CHECK(contains(connection_error("[database]\nconnection = $database\n"),
+  CHECK(contains(revisions_dir_error("[sahara_db_manage]\nrevisions_dir = $database\n"
+                                     "[database]\nx = 1\n"),
                  "substituting group [database] is not supported"));
+}
+
+TEST_CASE("interpolation: a chain of references deeper than 32 ends with an error") {
+  // Once a stack overflow; now the chain is cut off at its 32nd link.
+  std::string text = "[DEFAULT]\n";
+  for (int i = 0; i < 20000; ++i)
+    text += "v" + std::to_string(i) + " = $v" + std::to_string(i + 1) + "\n";
+  text += "[sahara_db_manage]\nrevisions_dir = $v0\n";
+  CHECK(revisions_dir_error(text) ==
+        "/etc/sahara/sahara.conf:32: [DEFAULT] v30: '$' references nest more than 32 deep "
+        "([sahara_db_manage] revisions_dir -> [DEFAULT] v0 -> ...) (a literal '$' is written "
+        "'$$')");
+}
+
+TEST_CASE("interpolation: references that multiply end with an error, not a hang") {
+  // v0 = $v1$v1, v1 = $v2$v2, ...: 2^N substitutions if nothing stopped them. Forty deep
+  // ends at the depth limit; twenty-five deep at the count of references.
+  for (int depth : {40, 25}) {
+    std::string text = "[DEFAULT]\n";
+    for (int i = 0; i < depth; ++i)
+      text += "v" + std::to_string(i) + " = $v" + std::to_string(i + 1) + "$v" +
+              std::to_string(i + 1) + "\n";
+    text += "v" + std::to_string(depth) + " = x\n[sahara_db_manage]\nrevisions_dir = $v0\n";
+    CHECK(contains(revisions_dir_error(text), depth == 40
+                                                  ? "'$' references nest more than 32 deep"
+                                                  : "follows more than 1000 '$' references"));
+  }
+  // Few references, each value long: the size cap ends it.
+  std::string wide = "[DEFAULT]\nv20 = " + std::string(1000, 'x') + "\n";
+  for (int i = 0; i < 20; ++i)
+    wide += "v" + std::to_string(i) + " = $v" + std::to_string(i + 1) + "$v" +
+            std::to_string(i + 1) + "\n";
+  wide += "[sahara_db_manage]\nrevisions_dir = $v0\n";
+  CHECK(contains(revisions_dir_error(wide), "grows past 64 KiB"));
 }
 
 TEST_CASE("interpolation: a value that refers to itself is an error, not a hang") {
@@ -122,9 +178,13 @@ TEST_CASE("interpolation: a value that refers to itself is an error, not a hang"
 }
 
 TEST_CASE("interpolation: the error points at the value holding the bad reference") {
-  std::string error =
-      connection_error("[DEFAULT]\nhost = $missing\n[database]\nconnection = $host\n");
+  std::string error = revisions_dir_error(
+      "[DEFAULT]\nhost = $missing\n[sahara_db_manage]\nrevisions_dir = $host\n");
   CHECK(contains(error, "sahara.conf:2: [DEFAULT] host: no such option missing"));
+  error = connection_error("[DEFAULT]\nhost = $missing\n[database]\nconnection = $host\n");
+  CHECK(error ==
+        "/etc/sahara/sahara.conf:2: [DEFAULT] host: a '$' reference names no option (a "
+        "literal '$' is written '$$')");
 }
 
 TEST_CASE("interpolation: a reference to connection finds it under a deprecated name") {
