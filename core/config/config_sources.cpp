@@ -1,11 +1,13 @@
 #include "config/config_sources.hpp"
 
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -96,20 +98,45 @@ bool is_yaml_path(const std::string& path) {
 
 enum class ReadStatus { Ok, NotFound, PermissionDenied };
 
+const char* file_type_name(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Only a regular file of a sane size is read: a FIFO must not block the tool, a device such
+// as /dev/zero must not fill memory. O_NONBLOCK makes opening a FIFO return at once.
 ReadStatus read_file(const std::string& path, std::string& text) {
-  if (is_directory(path)) throw ConfigError(path + ": is a directory, not a config file");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  if (!file) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) return ReadStatus::NotFound;
     if (errno == EACCES || errno == EPERM) return ReadStatus::PermissionDenied;
     throw ConfigError(path + ": cannot open: " + std::strerror(errno));
   }
+  std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* open_fd) { ::close(*open_fd); });
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw ConfigError(path + ": cannot read: " + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw ConfigError(path + ": is a directory, not a config file");
+  if (!S_ISREG(st.st_mode))
+    throw ConfigError(path + ": is " + file_type_name(st.st_mode) +
+                      ", not a config file: give the path of a regular file");
+  const auto too_big = [&] {
+    return ConfigError(path + ": is larger than " + std::to_string(kMaxConfigFileSize >> 20) +
+                       " MiB, which no sahara.conf is: is it the right file?");
+  };
+  if (static_cast<std::uint64_t>(st.st_size) > kMaxConfigFileSize) throw too_big();
   char buffer[8192];
-  size_t count;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0)
-    text.append(buffer, count);
-  if (std::ferror(file.get())) throw ConfigError(path + ": cannot read: " + std::strerror(errno));
+  while (true) {
+    ssize_t count = ::read(fd, buffer, sizeof buffer);
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) throw ConfigError(path + ": cannot read: " + std::strerror(errno));
+    if (count == 0) break;
+    text.append(buffer, static_cast<std::size_t>(count));
+    if (text.size() > kMaxConfigFileSize) throw too_big();  // it grew while being read
+  }
   return ReadStatus::Ok;
 }
 

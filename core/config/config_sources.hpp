@@ -14,6 +14,9 @@ inline constexpr const char* kProjectName = "sahara";
 /// The program name: default files are also `sahara-db-manage.conf` and its `.conf.d/`.
 inline constexpr const char* kProgramName = "sahara-db-manage";
 
+/// The largest config file read, in bytes: a bigger one is refused rather than loaded.
+inline constexpr std::size_t kMaxConfigFileSize = 4u << 20;
+
 /// The parts of the process environment the search depends on; tests set their own.
 struct SearchEnvironment {
   std::string home;              ///< what `~` stands for
@@ -66,7 +69,9 @@ std::vector<std::string> config_file_paths(const std::vector<ConfigSource>& sour
 ConfigFile parse_config_text(const std::string& text, const std::string& path);
 
 /// Reads and parses the files `config_file_paths` names. Files that do not exist or cannot be
-/// opened are reported together in one ConfigError naming them; a syntax error throws at once.
+/// opened are reported together in one ConfigError naming them; a syntax error, a file that is
+/// not a regular file (FIFO, device, directory) or one larger than kMaxConfigFileSize throws
+/// at once, without blocking or reading it whole.
 std::vector<ConfigFile> load_config_files(const std::vector<ConfigSource>& sources,
                                           const SearchEnvironment& env,
                                           const std::string& project = kProjectName,

@@ -62,8 +62,9 @@ ConfigFile parse_yaml(const std::string& text, const std::string& path) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
-  } catch (const YAML::ParserException& error) {
-    fail(path, error.mark.line + 1, "not valid YAML: " + error.msg);
+  } catch (const YAML::Exception& error) {
+    // DeepRecursion (nesting past yaml-cpp's limit) is a ParserException too.
+    fail(path, error.mark.is_null() ? 1 : error.mark.line + 1, "not valid YAML: " + error.msg);
   }
   if (root.IsNull()) return file;  // an empty document sets nothing
   if (!root.IsMap())
