@@ -24,11 +24,17 @@ bool is_word(char c) {
          byte >= 0x80;
 }
 
+// One more decimal digit, stopping at kSaturatedSteps: no graph is that long, so every larger
+// count walks off it the same way, and the arithmetic never overflows.
+long long append_digit(long long value, char digit) {
+  const int d = digit - '0';
+  return value > (kSaturatedSteps - d) / 10 ? kSaturatedSteps : value * 10 + d;
+}
+
 long long parse_steps(std::string_view signed_digits) {
   long long value = 0;
-  for (char c : signed_digits.substr(1)) {
-    value = value > kSaturatedSteps ? kSaturatedSteps : value * 10 + (c - '0');
-  }
+  for (char c : signed_digits.substr(1))
+    value = append_digit(value, c);
   return signed_digits[0] == '-' ? -value : value;
 }
 
@@ -45,7 +51,7 @@ std::optional<long long> python_int_value(std::string_view text) {
       continue;
     }
     if (!is_digit(text[i])) return std::nullopt;
-    value = value > kSaturatedSteps ? kSaturatedSteps : value * 10 + (text[i] - '0');
+    value = append_digit(value, text[i]);
   }
   return negative ? -value : value;
 }
