@@ -7,6 +7,7 @@
 #include "cli/command_specs.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
+#include "cli/redacting_stream.hpp"
 #include "common/errors.hpp"
 
 #ifndef SDM_VERSION
@@ -46,7 +47,9 @@ std::string one_line(std::string text) {
 
 }  // namespace
 
-int run_program(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+int run_program(const std::vector<std::string>& arguments, std::ostream& out,
+                std::ostream& raw_err) {
+  RedactingStream err(raw_err);
   try {
     CommandLine line = parse_command_line(arguments);
     if (line.global_flag("version")) {

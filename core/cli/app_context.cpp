@@ -7,12 +7,14 @@
 #include "common/errors.hpp"
 #include "config/config_sources.hpp"
 #include "config/database_url.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::cli {
 
-AppContext::AppContext(const CommandLine& line, std::ostream& out, std::ostream& err)
+AppContext::AppContext(const CommandLine& line, std::ostream& out, RedactingStream& err)
     : line_(line),
       out_(out),
+      err_(err),
       log_(err, "sdm.runtime"),
       config_log_(err, "sdm.config"),
       plugin_log_(err, "sdm.plugins") {}
@@ -54,9 +56,9 @@ const Url& AppContext::url() {
     std::string origin = s.connection_origin ? s.connection_origin->describe() + ": " : "";
     throw ConfigError(origin + e.what());
   }
-  const std::string* query_password = url_->param("password");
-  if (s.connection_origin &&
-      (!url_->password.empty() || (query_password && !query_password->empty()))) {
+  const std::vector<std::string> secrets = secrets_of(*url_, {});
+  err_.add_secrets(secrets);
+  if (s.connection_origin && !secrets.empty()) {
     if (auto warning = password_readable_by_others(s.connection_origin->file))
       config_log_.warning(*warning);
   }
@@ -64,7 +66,7 @@ const Url& AppContext::url() {
 }
 
 std::string AppContext::display_url() {
-  return config::redacted(url());
+  return config::redacted(url(), driver().secret_parameters());
 }
 
 const loader::LoaderPolicy& AppContext::plugin_policy() {
@@ -144,6 +146,7 @@ runtime::DriverCatalog& AppContext::drivers() {
 const runtime::LoadedDriver& AppContext::driver() {
   runtime::DriverCatalog& catalog = drivers();
   const runtime::LoadedDriver& chosen = catalog.driver_for(url().scheme);
+  err_.add_secrets(secrets_of(url(), chosen.secret_parameters()));
   // A refused file may be someone's attempt to replace a driver: never stay quiet about it.
   if (!warned_about_rejected_drivers_) {
     for (const auto& rejection : catalog.rejections())

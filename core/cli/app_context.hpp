@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/command_line.hpp"
+#include "cli/redacting_stream.hpp"
 #include "config/settings.hpp"
 #include "graph/revision_map.hpp"
 #include "loader/loader_policy.hpp"
@@ -22,7 +23,8 @@ namespace sdm::cli {
 /// The lazily built context of one command.
 class AppContext {
  public:
-  AppContext(const CommandLine& line, std::ostream& out, std::ostream& err);
+  /// Messages go to `err`, which learns the URL's secrets as soon as they are known.
+  AppContext(const CommandLine& line, std::ostream& out, RedactingStream& err);
 
   const CommandLine& line() const { return line_; }
   std::ostream& out() { return out_; }
@@ -31,7 +33,7 @@ class AppContext {
   const config::Settings& settings();
   /// The database URL; the default SQLite file when no config file exists (said once).
   const Url& url();
-  /// The URL with its password hidden, for display.
+  /// The URL with its password and secret parameters hidden, for display.
   std::string display_url();
 
   /// What the loader insists on: --insecure-plugins, the config's insecure_plugins and
@@ -63,6 +65,7 @@ class AppContext {
 
   const CommandLine& line_;
   std::ostream& out_;
+  RedactingStream& err_;
   runtime::ProgressLog log_;
   runtime::ProgressLog config_log_;
   runtime::ProgressLog plugin_log_;

@@ -4,6 +4,7 @@
 
 #include "common/errors.hpp"
 #include "config/percent_encoding.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::config {
 namespace {
@@ -128,6 +129,7 @@ void parse_port(std::string_view& rest, sdm::Url& url) {
     value = value * 10 + (c - '0');
     if (value > 65535) fail("the port is larger than 65535");
   }
+  if (value == 0) fail("the port is 0: write a port between 1 and 65535, or none");
   url.port = static_cast<int>(value);
 }
 
@@ -178,7 +180,7 @@ sdm::Url parse_database_url(std::string_view text) {
   return url;
 }
 
-std::string redacted(const sdm::Url& url) {
+std::string redacted(const sdm::Url& url, const std::vector<std::string>& secret_parameters) {
   std::string text = url.scheme + (url.driver.empty() ? "" : "+" + url.driver) + "://";
   if (!url.username.empty() || url.has_password) {
     text += quote_userinfo(url.username);
@@ -194,8 +196,11 @@ std::string redacted(const sdm::Url& url) {
   auto query = url.query;
   std::stable_sort(query.begin(), query.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (size_t i = 0; i < query.size(); ++i)
-    text += (i == 0 ? "?" : "&") + quote_plus(query[i].first) + "=" + quote_plus(query[i].second);
+  for (size_t i = 0; i < query.size(); ++i) {
+    const auto& [key, value] = query[i];
+    text += (i == 0 ? "?" : "&") + quote_plus(key) + "=" +
+            (is_secret_parameter(key, secret_parameters) ? kHiddenSecret : quote_plus(value));
+  }
   return text;
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <sdm/url.hpp>
 
@@ -17,7 +18,9 @@ namespace sdm::config {
 sdm::Url parse_database_url(std::string_view text);
 
 /// The URL for display, as SQLAlchemy's `render_as_string(hide_password=True)` writes it: the
-/// password is `***`, query parameters are sorted by name and encoded.
-std::string redacted(const sdm::Url& url);
+/// password is `***`, query parameters are sorted by name and encoded. Unlike SQLAlchemy, the
+/// value of every secret parameter (`?password=`, those in `secret_parameters`, see
+/// sdm::is_secret_parameter) is `***` too.
+std::string redacted(const sdm::Url& url, const std::vector<std::string>& secret_parameters = {});
 
 }  // namespace sdm::config

@@ -34,15 +34,23 @@ LoadedDriver::LoadedDriver(std::string name, std::string path, std::unique_ptr<a
     : name_(std::move(name)),
       path_(std::move(path)),
       driver_(std::move(driver)),
-      dialect_(driver_->dialect()) {}
+      dialect_(driver_->dialect()) {
+  std::string error;
+  if (!driver_->secret_parameters(secret_parameters_, error))
+    throw PluginError("driver plugin " + path_ +
+                      " cannot list its secret URL parameters: " + error);
+}
 
 std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url) const {
+  // Drivers must keep secrets out of their messages; make sure of it here too.
+  const std::vector<std::string> secrets = secrets_of(url, secret_parameters_);
   std::string error;
+  if (!driver_->check_url(url, error))
+    throw ConfigError("database URL: " + without_secrets(error, secrets));
   abi::Connection* connection = driver_->connect(url, error);
   if (connection == nullptr) {
-    // Drivers must keep the password out of their messages; make sure of it here too.
     throw DatabaseError("cannot connect to " + url.scheme +
-                        " database: " + without_secret(error, url.password));
+                        " database: " + without_secrets(error, secrets));
   }
   return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection));
 }

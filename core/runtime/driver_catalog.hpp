@@ -24,7 +24,10 @@ class LoadedDriver {
   const std::string& name() const { return name_; }
   const std::string& path() const { return path_; }
   const DialectHandle& dialect() const { return dialect_; }
-  /// Opens a session; throws DatabaseError whose message never holds the password.
+  /// The query parameters this driver's URLs keep secrets in (besides `password`).
+  const std::vector<std::string>& secret_parameters() const { return secret_parameters_; }
+  /// Opens a session after the driver has checked the URL: throws ConfigError for a URL the
+  /// driver refuses, DatabaseError when connecting fails; neither message holds a secret.
   std::unique_ptr<ConnectionHandle> connect(const Url& url) const;
 
  private:
@@ -32,6 +35,7 @@ class LoadedDriver {
   std::string path_;
   std::unique_ptr<abi::Driver> driver_;
   DialectHandle dialect_;
+  std::vector<std::string> secret_parameters_;
 };
 
 /// The config's pick among drivers claiming one URL scheme (`driver_<scheme> = NAME`).

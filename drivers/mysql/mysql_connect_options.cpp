@@ -40,6 +40,9 @@ MysqlConnectOptions connect_options(const Url& url) {
   options.port = url.port;
   options.user = url.username;
   if (url.has_password) options.password = url.password;
+  // PyMySQL also takes the password as a query parameter, under either of its names.
+  for (const char* name : {"passwd", "password"})
+    if (const std::string* password = url.param(name)) options.password = *password;
   options.database = url.database;
   if (const std::string* socket = url.param("unix_socket")) options.unix_socket = *socket;
   if (const std::string* charset = url.param("charset")) options.charset = *charset;

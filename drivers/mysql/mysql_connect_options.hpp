@@ -25,8 +25,9 @@ struct MysqlConnectOptions {
   std::string describe() const;
 };
 
-/// The settings in `url`: user, password, host, port, database, and the query parameters
-/// charset, unix_socket and connect_timeout. Throws sdm::Error for an unusable parameter.
+/// The settings in `url`: user, password (also `?password=` or `?passwd=`, as PyMySQL takes
+/// it), host, port, database, and the query parameters charset, unix_socket and
+/// connect_timeout. Throws sdm::Error for an unusable parameter.
 MysqlConnectOptions connect_options(const Url& url);
 
 }  // namespace sdm::mysql

@@ -18,6 +18,16 @@ class MysqlDriver : public Driver {
     return std::make_unique<MysqlConnection>(connect_options(url));
   }
 
+  void check_url(const Url& url) const override {
+    connect_options(url);  // throws for an unusable parameter
+    if (url.database.empty())
+      throw Error(
+          "a MySQL/MariaDB URL must name the database after the host, e.g. "
+          "mysql+pymysql://sahara:PASSWORD@localhost/sahara");
+  }
+
+  std::vector<std::string> secret_parameters() const override { return {"passwd"}; }
+
  private:
   MysqlDialect dialect_;
 };

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "postgresql/password_file.hpp"
 #include "sdm/error.hpp"
 
 namespace sdm::postgresql {
@@ -59,6 +60,21 @@ ConnectionOptions connection_options(const Url& url) {
   // Text goes in and out as UTF-8 whatever the server's or the environment's encoding.
   if (!options.parameter("client_encoding")) options.set("client_encoding", "UTF8");
   return options;
+}
+
+void check_connection_options(const ConnectionOptions& options) {
+  if (const std::string* timeout = options.parameter("connect_timeout")) {
+    bool digits = !timeout->empty() && timeout->size() <= 6;
+    for (char c : *timeout)
+      digits = digits && c >= '0' && c <= '9';
+    const int seconds = digits ? std::stoi(*timeout) : 0;
+    if (seconds < 1 || seconds > kMaxConnectTimeoutSeconds)
+      throw Error("postgresql URL: connect_timeout=" + *timeout +
+                  " is not a whole number of seconds between 1 and " +
+                  std::to_string(kMaxConnectTimeoutSeconds));
+  }
+  poco_connection_string(options.parameters);
+  if (options.password) password_file_entry(*options.password);
 }
 
 std::string poco_connection_string(const ConnectionParameters& parameters) {

@@ -41,6 +41,14 @@ struct ConnectionOptions {
 /// UTF8 unless the URL sets them.
 ConnectionOptions connection_options(const Url& url);
 
+/// Longest connect_timeout a URL may ask for, in seconds.
+inline constexpr int kMaxConnectTimeoutSeconds = 24 * 3600;
+
+/// Throws sdm::Error, naming the parameter (never a value that may be secret), for options
+/// that could only fail once connecting: a connect_timeout that is not 1 to 86400 seconds, a
+/// parameter poco_connection_string() cannot carry, a password the password file cannot hold.
+void check_connection_options(const ConnectionOptions& options);
+
 /// The connection string for Poco's PostgreSQL connector, every value in libpq's quotes.
 /// Poco splits the string at each space before libpq reads it, quotes or not, so a value with
 /// a space cannot be passed: throws sdm::Error naming the keyword (never the value).

@@ -19,6 +19,14 @@ class PostgresqlDriver : public Driver {
     return std::make_unique<PostgresqlConnection>(connection_options(url));
   }
 
+  /// What would only fail once connecting: parameters Poco cannot carry, a password the
+  /// password file cannot hold, a connect_timeout that is no number of seconds.
+  void check_url(const Url& url) const override {
+    check_connection_options(connection_options(url));
+  }
+
+  std::vector<std::string> secret_parameters() const override { return {"sslpassword"}; }
+
  private:
   PostgresqlDialect dialect_;
 };

@@ -23,12 +23,16 @@ namespace {
 
 /// Waits this long for another connection's write lock before an statement fails.
 constexpr int kBusyTimeoutMs = 10000;
+/// How long Poco keeps retrying to open the file.
+constexpr std::size_t kOpenTimeoutSeconds = 1;
 
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   try {
-    session_ = std::make_unique<Poco::Data::Session>("sqlite", path);
+    // Poco retries a failed open until its login timeout ends (60 s by default); opening a
+    // file never waits for a lock, so one second is plenty.
+    session_ = std::make_unique<Poco::Data::Session>("sqlite", path, kOpenTimeoutSeconds);
     sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(*session_), kBusyTimeoutMs);
     // A table rebuild drops and recreates tables; with foreign keys enforced that DROP would
     // cascade to (or fail on) rows referencing the table. SQLite's default, made explicit.

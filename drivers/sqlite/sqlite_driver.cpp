@@ -1,6 +1,8 @@
 // The SQLite driver plugin: URL scheme "sqlite", Poco::Data's SQLite connector.
 #include <Poco/Data/SQLite/Connector.h>
 
+#include <filesystem>
+
 #include "sdm/driver.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_dialect.hpp"
@@ -16,6 +18,27 @@ class SqliteDriver : public Driver {
   std::unique_ptr<Connection> connect(const Url& url) override {
     std::string path = url.database.empty() ? ":memory:" : url.database;
     return std::make_unique<SqliteConnection>(path);
+  }
+
+  /// The database file's directory must exist, and the path must not name a directory:
+  /// SQLite would only say "unable to open database file".
+  void check_url(const Url& url) const override {
+    if (url.database.empty()) return;
+    namespace fs = std::filesystem;
+    const fs::path path = fs::absolute(url.database).lexically_normal();
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+      throw Error("the SQLite database " + path.string() +
+                  " is a directory: name a file in it, e.g. sqlite:///" +
+                  (path / "sahara.sqlite").string());
+    const fs::path dir = path.parent_path();
+    const fs::file_status status = fs::status(dir, ec);
+    if (status.type() == fs::file_type::not_found)
+      throw Error("the directory " + dir.string() + " of the SQLite database " + path.string() +
+                  " does not exist: create it, or correct the URL");
+    if (!ec && status.type() != fs::file_type::directory)
+      throw Error(dir.string() + ", where the SQLite database " + path.string() +
+                  " would be, is not a directory");
   }
 
  private:

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "sdm/connection.hpp"
 #include "sdm/detail/driver_guard.hpp"
@@ -25,6 +27,13 @@ class Driver {
   virtual const Dialect& dialect() const = 0;
   /// Opens a session for `url`. Never put the password into an error message.
   virtual std::unique_ptr<Connection> connect(const Url& url) = 0;
+  /// Checks `url` before any connection is tried: throw sdm::Error naming what is wrong with
+  /// it (a missing database name, an unusable parameter value, a path that cannot be a
+  /// database). The host reports it as a configuration error (exit 3), not a database error.
+  virtual void check_url(const Url& url) const { static_cast<void>(url); }
+  /// Query parameters of this driver's URLs that hold secrets besides `password` (e.g.
+  /// PostgreSQL's `sslpassword`): the host never shows their values (see sdm/secret.hpp).
+  virtual std::vector<std::string> secret_parameters() const { return {}; }
 };
 
 }  // namespace sdm

@@ -77,6 +77,9 @@ class Driver {
   virtual ~Driver() = default;
   virtual const Dialect& dialect() const noexcept = 0;
   virtual Connection* connect(const Url& url, std::string& error) noexcept = 0;
+  virtual bool check_url(const Url& url, std::string& error) const noexcept = 0;
+  virtual bool secret_parameters(std::vector<std::string>& names,
+                                 std::string& error) const noexcept = 0;
 };
 
 }  // namespace abi
@@ -200,6 +203,13 @@ class GuardedDriverT final : public abi::Driver {
     abi::Connection* made = nullptr;
     guarded(error, [&] { made = new GuardedConnection(impl_->connect(url)); });
     return made;
+  }
+  bool check_url(const Url& url, std::string& error) const noexcept override {
+    return guarded(error, [&] { impl_->check_url(url); });
+  }
+  bool secret_parameters(std::vector<std::string>& names,
+                         std::string& error) const noexcept override {
+    return guarded(error, [&] { names = impl_->secret_parameters(); });
   }
 
  private:
