@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing sahara-db-manage needs on Debian 12, if missing.
-# Usage: packaging/install-build-deps.sh [--with-servers]
+# Usage: packaging/install-build-deps.sh [--with-servers] [--with-fuzzer]
 #   --with-servers  also PostgreSQL 15 and MariaDB 10.11 (the integration tests start their own
 #                   instances in a temporary folder; no system cluster is created or started)
+#   --with-fuzzer   also clang 14 and its runtime libraries, for the libFuzzer targets
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libpoco-dev libboost-dev libyaml-cpp-dev
           doctest-dev libpq-dev libmariadb-dev libsqlite3-dev sqlite3)
-if [[ "${1:-}" == "--with-servers" ]]; then
-  packages+=(postgresql-15 postgresql-client-15 mariadb-server mariadb-client)
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-servers) packages+=(postgresql-15 postgresql-client-15 mariadb-server mariadb-client) ;;
+    --with-fuzzer) packages+=(clang-14 libclang-rt-14-dev) ;;
+    *) echo "unknown option: $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
