@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "config/database_url.hpp"
+#include "sdm/secret.hpp"
 #include "unit/config_test_support.hpp"
 
 namespace sdm::config {
@@ -225,6 +226,49 @@ TEST_CASE("url: redacted never shows the password") {
   sdm::Url url = parse_database_url("postgresql://sahara:Zq7-Secret@db:5432/sahara");
   CHECK(url.password == "Zq7-Secret");
   CHECK(redacted(url) == "postgresql://sahara:***@db:5432/sahara");
+}
+
+TEST_CASE("url: redacted hides the value of every secret parameter") {
+  sdm::Url url = parse_database_url(
+      "postgresql://u@db/s?password=Pq%2Bw&sslpassword=K3y&sslmode=require&api_token=t0k&x=1");
+  CHECK(redacted(url) ==
+        "postgresql://u@db/s?api_token=***&password=***&sslmode=require&sslpassword=***&x=1");
+  // A parameter only a driver knows to be secret.
+  CHECK(redacted(parse_database_url("vendor://h/d?pin=1234&x=1"), {"pin"}) ==
+        "vendor://h/d?pin=***&x=1");
+}
+
+TEST_CASE("url: a port of 0 or past 65535 is refused") {
+  CHECK(url_error("postgresql://u:p@h:0/d") ==
+        "database URL: the port is 0: write a port between 1 and 65535, or none");
+  CHECK(url_error("postgresql://u:p@h:99999999999999999999/d") ==
+        "database URL: the port is larger than 65535");
+}
+
+TEST_CASE("secrets: the URL's secrets and every spelling of them are hidden") {
+  sdm::Url url = parse_database_url(
+      "postgresql://u:p%40ss%20w0rd@db/s?sslpassword=k%2Fey+one&sslmode=require");
+  const auto secrets = sdm::secrets_of(url, {"sslpassword"});
+  CHECK(secrets == std::vector<std::string>{"p@ss w0rd", "k/ey one"});
+  CHECK(sdm::without_secrets("a p@ss w0rd b p%40ss%20w0rd c p%40ss+w0rd d p%40ss%20w0rd",
+                             secrets) == "a *** b *** c *** d ***");
+  CHECK(sdm::without_secrets("k%2fey%20one k/ey one", secrets) == "*** ***");
+  CHECK(sdm::without_secrets("require", secrets) == "require");
+}
+
+TEST_CASE("secrets: a short secret is hidden where it stands alone, not inside words") {
+  CHECK(sdm::without_secrets("mysql+pymysql://u:p@h, password p.", {"p"}) ==
+        "mysql+pymysql://u:***@h, password ***.");
+  // A secret that contains another is hidden whole.
+  CHECK(sdm::without_secrets("x longsecretvalue y", {"secret", "longsecretvalue"}) == "x *** y");
+}
+
+TEST_CASE("secrets: which parameter names hold secrets") {
+  for (const char* name : {"password", "sslpassword", "PASSWD", "client_secret", "auth_token"})
+    CHECK_MESSAGE(sdm::is_secret_parameter(name, {}), name);
+  for (const char* name : {"sslmode", "host", "passfile", "connect_timeout", "charset"})
+    CHECK_MESSAGE(!sdm::is_secret_parameter(name, {}), name);
+  CHECK(sdm::is_secret_parameter("pin", {"pin"}));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // it writes to stderr through it once more, and shows URLs with secret parameters hidden.
 #pragma once
 
+#include <cstddef>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -67,9 +68,33 @@ inline std::vector<std::string> secret_spellings(const std::string& secret) {
 
 }  // namespace detail
 
+/// Secrets shorter than this are hidden only where they stand alone, not inside a word: a
+/// password "p" must not turn "pymysql" into "***ymysql".
+inline constexpr std::size_t kShortSecret = 8;
+
+namespace detail {
+
+inline bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// Whether `needle` at `at` in `text` is to be hidden: always when long, else when it does not
+/// continue a word on either side.
+inline bool hides_at(const std::string& text, std::size_t at, const std::string& needle) {
+  if (needle.size() >= kShortSecret) return true;
+  const std::size_t end = at + needle.size();
+  const bool joined_before = at > 0 && is_word_byte(text[at - 1]) && is_word_byte(needle.front());
+  const bool joined_after =
+      end < text.size() && is_word_byte(text[end]) && is_word_byte(needle.back());
+  return !joined_before && !joined_after;
+}
+
+}  // namespace detail
+
 /// `text` with every occurrence of each secret in `secrets`, in any spelling a URL allows,
-/// replaced by "***". Longer secrets are replaced first, so one that contains another is
-/// hidden whole.
+/// replaced by "***" (a secret shorter than kShortSecret only where it is not part of a
+/// longer word). Longer secrets are replaced first, so one that contains another is hidden
+/// whole.
 inline std::string without_secrets(std::string text, std::vector<std::string> secrets) {
   std::vector<std::string> needles;
   for (const std::string& secret : secrets) {
@@ -83,9 +108,14 @@ inline std::string without_secrets(std::string text, std::vector<std::string> se
       std::swap(needles[j], needles[j - 1]);
   const std::string hidden = kHiddenSecret;
   for (const std::string& needle : needles) {
-    for (auto at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + hidden.size()))
-      text.replace(at, needle.size(), hidden);
+    for (auto at = text.find(needle); at != std::string::npos;) {
+      if (detail::hides_at(text, at, needle)) {
+        text.replace(at, needle.size(), hidden);
+        at = text.find(needle, at + hidden.size());
+      } else {
+        at = text.find(needle, at + 1);
+      }
+    }
   }
   return text;
 }
