@@ -20,9 +20,11 @@ const OptionSpec kAllowDataLoss{"allow-data-loss", "", "", false,
                                 "tables and columns, narrowed types) instead of refusing them"};
 const OptionSpec kMessage{"message", "m", "MSG", false, "the revision's message"};
 const OptionSpec kRevId{"rev-id", "", "ID", false,
-                        "the new revision's id instead of a random 12-hex-digit one"};
+                        "the new revision's id instead of a random 12-hex-digit one (1 to 32 "
+                        "ASCII letters, digits, '_' or '.', not starting with '.')"};
 const OptionSpec kBranchLabel{"branch-label", "", "LABEL", true,
-                              "a branch label for the new revision"};
+                              "a branch label for the new revision (1 to 64 ASCII letters, "
+                              "digits, '_' or '.', not starting with '.')"};
 
 std::vector<CommandSpec> make_commands() {
   return {
