@@ -15,13 +15,6 @@ using namespace sdm::test;
 
 namespace {
 
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// A sandbox with a SQLite database at the linear fixture's first revision.
 struct Catalogue {
   Catalogue() {
@@ -29,7 +22,7 @@ struct Catalogue {
     auto r = run_sdm(
         box, {"--config-file", config, "--revisions-dir", fixture_dir("linear"), "upgrade", "+1"});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    database = file_bytes(box.path("test.db"));
+    database = file_text(box.path("test.db"));
   }
 
   /// A config file holding `text`; its path.
@@ -54,7 +47,7 @@ struct Catalogue {
     CHECK(r.err.find('\n') == r.err.size() - 1);
     CHECK(r.err.find(message) != std::string::npos);
     CHECK(seconds < 10);
-    CHECK(file_bytes(box.path("test.db")) == database);
+    CHECK(file_text(box.path("test.db")) == database);
     ++tried;
     return r.err;
   }
@@ -218,5 +211,5 @@ TEST_CASE("bad input: a hand-written plugin with a line break in its id is refus
   CHECK(listed.out.find("  rejected  " + revisions +
                         "/z_bad_id.so\n            Whitespace not allowed in revision "
                         "identifier 'ab\\ncd'\n") != std::string::npos);
-  CHECK(file_bytes(c.box.path("test.db")) == c.database);
+  CHECK(file_text(c.box.path("test.db")) == c.database);
 }

@@ -12,15 +12,6 @@ using namespace sdm::test;
 
 namespace {
 
-/// The file `revision` wrote into `dir` (the only one there).
-std::string written_file(const std::string& dir) {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    files.push_back(entry.path().string());
-  REQUIRE(files.size() == 1);
-  return files.front();
-}
-
 /// Compiles one revision source into a plugin, as strictly as a compiler can be asked.
 ProcessResult compile(const std::string& source, const std::string& plugin) {
   return run_process(
@@ -71,7 +62,7 @@ TEST_CASE("hostile messages compile into nothing but the revision they describe"
               message, "--rev-id", id, "--branch-label", "b" + id, "--version-path", dir});
     REQUIRE_MESSAGE(generate.exit_code == 0, generate.err);
     const std::string plugin = revisions + "/z_" + id + ".so";
-    auto built = compile(written_file(dir), plugin);
+    auto built = compile(only_file(dir), plugin);
     REQUIRE_MESSAGE(built.exit_code == 0, built.err);
     CHECK(dynamic_symbols(plugin) == "sdm_plugin_entry\n");
     // Nothing of a message became code, exported or not.
@@ -143,7 +134,7 @@ TEST_CASE("the file-name slug is cut on a character boundary") {
       box, "linear",
       {"revision", "-m", message, "--rev-id", "51u900000001", "--version-path", box.path("src")});
   REQUIRE(r.exit_code == 0);
-  CHECK(written_file(box.path("src")) ==
+  CHECK(only_file(box.path("src")) ==
         box.path("src/51u900000001_" + std::string(39, 'a') + "\xc3\xa9_.cpp"));
   auto upper = sdm_on(box, "linear",
                       {"revision", "-m",
@@ -151,7 +142,6 @@ TEST_CASE("the file-name slug is cut on a character boundary") {
                        "e!",
                        "--rev-id", "51u900000002", "--version-path", box.path("src2")});
   REQUIRE(upper.exit_code == 0);
-  CHECK(written_file(box.path("src2")) ==
-        box.path("src2/51u900000002_\xc3\xa9t\xc3\xa9_stra\xc3\x9f"
-                 "e.cpp"));
+  CHECK(only_file(box.path("src2")) == box.path("src2/51u900000002_\xc3\xa9t\xc3\xa9_stra\xc3\x9f"
+                                                "e.cpp"));
 }

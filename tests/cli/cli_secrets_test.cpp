@@ -20,13 +20,6 @@ const std::string kPassword = "Zq8;p@ss w%rd='\\x#+/?&";
 // A second secret in a parameter only the PostgreSQL driver declares (and SQLite ignores).
 const std::string kSslPassword = "Kq4-ssl/key+pass";
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// Every spelling of the secrets a URL or a message could hold.
 std::vector<std::string> spellings() {
   return {kPassword, url_encode(kPassword), "Zq8;p",
@@ -89,7 +82,7 @@ struct Secrets {
   void check_files_left() const {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(box.dir())) {
       if (!entry.is_regular_file() || entry.path().parent_path() == box.path("conf")) continue;
-      const std::string text = read_file(entry.path());
+      const std::string text = file_text(entry.path().string());
       for (const std::string& secret : spellings())
         CHECK_MESSAGE(text.find(secret) == std::string::npos, entry.path().string());
     }

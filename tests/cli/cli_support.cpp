@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace sdm::test {
@@ -29,6 +30,22 @@ std::string Sandbox::write(const std::string& relative, const std::string& conte
 
 std::string Sandbox::sqlite_config(const std::string& database) const {
   return write("sahara.conf", "[database]\nconnection = sqlite:///" + path(database) + "\n");
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string only_file(const std::string& dir) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    files.push_back(entry.path().string());
+  if (files.size() != 1)
+    throw std::runtime_error(dir + " holds " + std::to_string(files.size()) + " files, not one");
+  return files.front();
 }
 
 std::string binary_path() {

@@ -44,6 +44,11 @@ std::string drivers_dir();
 /// The built binary.
 std::string binary_path();
 
+/// The bytes of a file ("" when it cannot be read).
+std::string file_text(const std::string& path);
+/// The path of the one file in `dir`; throws when there is none or more than one.
+std::string only_file(const std::string& dir);
+
 /// Runs a query on a SQLite file; every value as text ("NULL" for NULL).
 std::vector<std::vector<std::string>> sqlite_rows(const std::string& database,
                                                   const std::string& sql);
