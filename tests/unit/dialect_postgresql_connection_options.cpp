@@ -148,3 +148,24 @@ TEST_CASE("the lock key is FNV-1a of the database name and of the key, as int4")
   CHECK(sahara.name != advisory_lock_key("sahara", "other").name);
   CHECK(sahara.database != advisory_lock_key("sahara2", "x").database);
 }
+
+TEST_CASE("a URL that could only fail once connecting is refused beforehand, naming no secret") {
+  CHECK_NOTHROW(check_connection_options(options_for("postgresql://u:p@h/d?connect_timeout=5")));
+  for (const char* timeout : {"-1", "0", "86401", "abc", "99999999999999999999", "1.5"}) {
+    CAPTURE(timeout);
+    CHECK_THROWS_WITH_AS(check_connection_options(options_for(
+                             std::string("postgresql://u:p@h/d?connect_timeout=") + timeout)),
+                         ("postgresql URL: connect_timeout=" + std::string(timeout) +
+                          " is not a whole number of seconds between 1 and 86400")
+                             .c_str(),
+                         Error);
+  }
+  CHECK_THROWS_WITH_AS(check_connection_options(options_for("postgresql://u:p@h/d?options=a%20b")),
+                       doctest::Contains("connection parameter options contains a space"), Error);
+  try {
+    check_connection_options(options_for("postgresql://u:Zq%0Asecret@h/d"));
+    FAIL("a password with a line break was accepted");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("secret") == std::string::npos);
+  }
+}
