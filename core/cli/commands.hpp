@@ -8,6 +8,7 @@ namespace sdm::cli {
 int run_upgrade(AppContext& context);
 int run_downgrade(AppContext& context);
 int run_stamp(AppContext& context);
+int run_ensure_version(AppContext& context);
 int run_current(AppContext& context);
 int run_history(AppContext& context);
 int run_heads(AppContext& context);

@@ -51,6 +51,12 @@ std::vector<std::vector<std::string>> sqlite_rows(const std::string& database,
 void sqlite_exec(const std::string& database, const std::string& sql);
 /// The rows of alembic_version in the sandbox's test.db, sorted.
 std::vector<std::string> version_rows(const Sandbox& sandbox);
+/// Logs every insert, update and delete on alembic_version (which must exist) into a side
+/// table through triggers, so a test sees the exact writes, not only the rows left.
+void log_version_writes(const std::string& database);
+/// The writes logged since the last call, oldest first ("insert:a", "update:a->b",
+/// "delete:b"); the log is emptied.
+std::vector<std::string> take_version_writes(const std::string& database);
 /// The names of the tables in a SQLite file, sorted.
 std::vector<std::string> sqlite_tables(const std::string& database);
 
