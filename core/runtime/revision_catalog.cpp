@@ -49,6 +49,17 @@ const graph::RevisionMap& RevisionCatalog::map() const {
   throw RevisionError(first.message, files);
 }
 
+std::string RevisionCatalog::source_of(const std::string& revision) const {
+  for (const auto& r : files_.at(file_of_revision_.at(revision)).metadata.revisions) {
+    if (r.id == revision) return r.source;
+  }
+  return {};
+}
+
+const std::string& RevisionCatalog::file_of(const std::string& revision) const {
+  return files_.at(file_of_revision_.at(revision)).path;
+}
+
 std::vector<loader::Rejection> RevisionCatalog::load_all() const {
   std::vector<loader::Rejection> failures;
   for (const auto& file : files_) {

@@ -32,6 +32,12 @@ class RevisionCatalog {
 
   /// The revision plugin files that passed inspection, in file-name order.
   const std::vector<loader::PluginFile>& files() const { return files_; }
+  /// Where `revision`'s source was when its plugin was built: "" when the plugin does not
+  /// say (built without sdm_add_revision(), or before sources were recorded).
+  std::string source_of(const std::string& revision) const;
+  /// The plugin file holding `revision`.
+  const std::string& file_of(const std::string& revision) const;
+
   /// Loads every plugin (running its init) and returns the files that failed, with why.
   std::vector<loader::Rejection> load_all() const;
 
