@@ -18,12 +18,20 @@ namespace {
 
 int dispatch(AppContext& context) {
   static const std::map<std::string, std::function<int(AppContext&)>> commands = {
-      {"upgrade", run_upgrade},   {"downgrade", run_downgrade},
-      {"stamp", run_stamp},       {"ensure_version", run_ensure_version},
-      {"current", run_current},   {"history", run_history},
-      {"heads", run_heads},       {"branches", run_branches},
-      {"show", run_show},         {"check_migration", run_check_migration},
-      {"revision", run_revision}, {"merge", run_merge},
+      {"upgrade", run_upgrade},
+      {"downgrade", run_downgrade},
+      {"stamp", run_stamp},
+      {"ensure_version", run_ensure_version},
+      {"current", run_current},
+      {"history", run_history},
+      {"heads", run_heads},
+      {"branches", run_branches},
+      {"show", run_show},
+      {"edit", run_edit},
+      {"check_migration", run_check_migration},
+      {"init", run_init},
+      {"revision", run_revision},
+      {"merge", run_merge},
       {"plugins", run_plugins},
   };
   return commands.at(context.line().command)(context);

@@ -90,6 +90,16 @@ std::vector<CommandSpec> make_commands() {
        {kHelp},
        "REV may name several revisions (heads, label@base, ...); `current` shows those the\n"
        "database is at."},
+      {"edit",
+       "open the source of revisions in $EDITOR",
+       "REV",
+       1,
+       1,
+       {kHelp},
+       "Opens the C++ source each revision's plugin was built from (recorded by\n"
+       "sdm_add_revision()), one after the other, in $EDITOR, else $VISUAL, else the first of\n"
+       "sensible-editor, editor, nano, vim and code found on PATH. REV may name several\n"
+       "revisions; `current` opens those the database is at."},
       {"stamp",
        "set the database's revision(s) without running migrations",
        "REV...",
@@ -115,6 +125,18 @@ std::vector<CommandSpec> make_commands() {
        {kHelp},
        "Prints every branch point as `branches` does, and exits with status 8 when the\n"
        "timeline has more than one head (an unmerged branch), so it can gate CI."},
+      {"init",
+       "create a project for building revision plugins",
+       "DIR",
+       1,
+       1,
+       {kHelp},
+       "Writes DIR/CMakeLists.txt (find_package(SaharaDbManage), one sdm_add_revision() per\n"
+       "source in DIR/versions), DIR/sahara.conf.sample pointing at the project, a first\n"
+       "revision based on the current head, and a three-line README. DIR must be missing or\n"
+       "empty.",
+       {{"template", "t", "there is one kind of project: a CMake project of revision plugins"},
+        {"package", "", "it writes Python __init__.py files, and the project holds C++ sources"}}},
       {"revision",
        "write the C++ source of a new revision",
        "",
