@@ -125,25 +125,23 @@ void RevisionMap::add_branch_labels(std::vector<GraphProblem>& problems) {
 
 void RevisionMap::link_revisions(std::vector<GraphProblem>& problems) {
   for (Revision& revision : revisions_) {
+    // Resolves each reference into `links`; a missing one is a problem, a self-reference was
+    // reported as a self-loop already.
+    auto link = [&](const std::vector<std::string>& references, bool labels_too,
+                    std::vector<std::size_t>& links) {
+      for (const std::string& reference : references) {
+        if (reference == revision.id()) continue;
+        const Revision* target = labels_too ? find_key(reference) : find(reference);
+        if (target == nullptr) {
+          problems.push_back({{revision.path()}, missing_reference_message(reference, revision)});
+          continue;
+        }
+        push_unique(links, target->index());
+      }
+    };
     // Parents first, then dependencies: the order Alembic walks a revision's references in.
-    for (const std::string& parent : revision.parents()) {
-      if (parent == revision.id()) continue;  // reported as a self-loop
-      const Revision* target = find(parent);
-      if (target == nullptr) {
-        problems.push_back({{revision.path()}, missing_reference_message(parent, revision)});
-        continue;
-      }
-      push_unique(revision.parent_indices_, target->index());
-    }
-    for (const std::string& dependency : revision.depends_on()) {
-      if (dependency == revision.id()) continue;  // reported as a self-loop
-      const Revision* target = find_key(dependency);
-      if (target == nullptr) {
-        problems.push_back({{revision.path()}, missing_reference_message(dependency, revision)});
-        continue;
-      }
-      push_unique(revision.dependency_indices_, target->index());
-    }
+    link(revision.parents(), false, revision.parent_indices_);
+    link(revision.depends_on(), true, revision.dependency_indices_);
     revision.all_down_indices_ = revision.parent_indices_;
     for (std::size_t dependency : revision.dependency_indices_) {
       push_unique(revision.all_down_indices_, dependency);

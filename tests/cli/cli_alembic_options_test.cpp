@@ -4,23 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/cli_support.hpp"
 
 using namespace sdm::test;
-
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
 
 TEST_CASE("heads --resolve-dependencies leaves out a head another revision depends on") {
   Sandbox box;
@@ -89,15 +76,9 @@ TEST_CASE("show current shows the revisions the database is at") {
   CHECK(empty.exit_code == 0);
   CHECK(empty.out.empty());
   REQUIRE(sdm_on(box, "linear", {"upgrade", "2b0000000002"}).exit_code == 0);
-  CHECK(sdm_on(box, "linear", {"show", "current"}).out ==
-        "Rev: 2b0000000002\n"
-        "Parent: 1a0000000001\n"
-        "Path: " +
-            fixture_dir("linear") +
-            "/r2_second.so\n"
-            "\n"
-            "    second revision\n"
-            "\n");
+  auto current = sdm_on(box, "linear", {"show", "current"});
+  CHECK(current.out.find("Rev: 2b0000000002\n") == 0);
+  CHECK(current.out == sdm_on(box, "linear", {"show", "2b0000000002"}).out);
 }
 
 TEST_CASE("merge takes --rev-id and --branch-label, and one head as Alembic does") {
@@ -107,7 +88,7 @@ TEST_CASE("merge takes --rev-id and --branch-label, and one head as Alembic does
                           "joined", "--version-path", box.path("src"), "heads"});
   REQUIRE(labelled.exit_code == 0);
   CHECK(labelled.out == "Generating " + box.path("src/aaaa00000004_join.cpp") + " ...  done\n");
-  CHECK(read_file(box.path("src/aaaa00000004_join.cpp"))
+  CHECK(read_text_file(box.path("src/aaaa00000004_join.cpp"))
             .find("SDM_REVISION_EX(revision_aaaa00000004, \"aaaa00000004\", \"1eft00000002, "
                   "7ight0000003\", \"\", \"joined\",") != std::string::npos);
   // A label already in use is refused before any file is written.
@@ -121,8 +102,8 @@ TEST_CASE("merge takes --rev-id and --branch-label, and one head as Alembic does
       box, "linear",
       {"merge", "-m", "x", "--rev-id", "aaaa00000001", "--version-path", box.path("src"), "heads"});
   REQUIRE(single.exit_code == 0);
-  CHECK(read_file(box.path("src/aaaa00000001_x.cpp")).find("\"aaaa00000001\", \"3c0000000003\"") !=
-        std::string::npos);
+  CHECK(read_text_file(box.path("src/aaaa00000001_x.cpp"))
+            .find("\"aaaa00000001\", \"3c0000000003\"") != std::string::npos);
   auto not_head = sdm_on(box, "linear", {"merge", "-m", "x", "1a0000000001"});
   CHECK(not_head.exit_code == 4);
   CHECK(not_head.err ==

@@ -2,9 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "cli/cli_support.hpp"
 
@@ -14,17 +12,11 @@ namespace {
 
 /// An "editor" that appends the file it was given to <sandbox>/edits.log.
 std::string fake_editor(const Sandbox& box) {
-  std::string path =
-      box.write("bin/fake-editor", "#!/bin/sh\necho \"$1\" >> " + box.path("edits.log") + "\n");
-  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
-  return path;
+  return write_logging_editor(box, box.path("edits.log"));
 }
 
 std::string edits(const Sandbox& box) {
-  std::ifstream in(box.path("edits.log"));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_text_file(box.path("edits.log"));
 }
 
 /// `edit ARGUMENTS` with the given environment (an empty value unsets a variable; EDITOR and

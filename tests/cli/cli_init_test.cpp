@@ -3,33 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "cli/cli_support.hpp"
 
 using namespace sdm::test;
-
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-/// The one file in `dir`.
-std::string only_file(const std::string& dir) {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    files.push_back(entry.path().string());
-  REQUIRE(files.size() == 1);
-  return files.front();
-}
-
-}  // namespace
 
 TEST_CASE("init writes the project and says what it wrote") {
   Sandbox box;
@@ -44,19 +22,19 @@ TEST_CASE("init writes the project and says what it wrote") {
                      "Please edit configuration/connection settings in '" + dir +
                      "/sahara.conf.sample' before proceeding.\n");
   // A README of three lines.
-  std::string readme = read_file(dir + "/README");
+  std::string readme = read_text_file(dir + "/README");
   CHECK(std::count(readme.begin(), readme.end(), '\n') == 3);
-  std::string cmake = read_file(dir + "/CMakeLists.txt");
+  std::string cmake = read_text_file(dir + "/CMakeLists.txt");
   CHECK(cmake.find("project(my_revisions CXX)\nfind_package(SaharaDbManage REQUIRED)\n") !=
         std::string::npos);
   CHECK(cmake.find("sdm_add_revision(${target} ${source}") != std::string::npos);
-  std::string config = read_file(dir + "/sahara.conf.sample");
+  std::string config = read_text_file(dir + "/sahara.conf.sample");
   CHECK(config.find("revisions_dir = build/revisions\n") != std::string::npos);
   CHECK(config.find("revision_source_dir = versions\n") != std::string::npos);
   // The first revision continues the head of the revisions it was made against.
   CHECK(std::filesystem::path(first).filename().string().substr(12) == "_first_revision.cpp");
-  CHECK(read_file(first).find("// first revision\n//\n// Revision ID: ") == 0);
-  CHECK(read_file(first).find("// Revises: 3c0000000003\n") != std::string::npos);
+  CHECK(read_text_file(first).find("// first revision\n//\n// Revision ID: ") == 0);
+  CHECK(read_text_file(first).find("// Revises: 3c0000000003\n") != std::string::npos);
 }
 
 TEST_CASE("init into an empty revision set starts a base, and into a used directory refuses") {
@@ -67,7 +45,7 @@ TEST_CASE("init into an empty revision set starts a base, and into a used direct
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   // An existing empty directory is used as it is.
   CHECK(r.out.find("Creating directory " + box.path("empty") + " ...") == std::string::npos);
-  CHECK(read_file(only_file(box.path("empty/versions"))).find("// Revises: None\n") !=
+  CHECK(read_text_file(only_file(box.path("empty/versions"))).find("// Revises: None\n") !=
         std::string::npos);
 
   box.write("used/notes.txt", "mine\n");
@@ -122,11 +100,9 @@ TEST_CASE("an init project builds out of tree against the installed package and 
   CHECK(std::filesystem::exists(project + "/sahara.sqlite"));
 
   // edit finds the source the build recorded.
-  const std::string editor =
-      box.write("bin/fake-editor", "#!/bin/sh\necho \"$1\" >> " + box.path("edits.log") + "\n");
-  std::filesystem::permissions(editor, std::filesystem::perms::owner_all);
+  const std::string editor = write_logging_editor(box, box.path("edits.log"));
   REQUIRE(run(with_config({"edit", "current"}), {{"EDITOR", editor}}).exit_code == 0);
-  CHECK(read_file(box.path("edits.log")) == first + "\n");
+  CHECK(read_text_file(box.path("edits.log")) == first + "\n");
 
   // New revisions go into versions/ and are built on the next build.
   auto second = run(with_config({"revision", "-m", "second", "--rev-id", "5ec0nd000002"}));

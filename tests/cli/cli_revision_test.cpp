@@ -3,32 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/cli_support.hpp"
 
 using namespace sdm::test;
-
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-/// The one file in `dir`.
-std::string only_file(const std::string& dir) {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    files.push_back(entry.path().string());
-  REQUIRE(files.size() == 1);
-  return files.front();
-}
-
-}  // namespace
 
 TEST_CASE("revision writes a source based on the head, named after the message") {
   Sandbox box;
@@ -38,7 +16,7 @@ TEST_CASE("revision writes a source based on the head, named after the message")
   REQUIRE(r.exit_code == 0);
   const std::string path = box.path("src/0f0f0f0f0f0f_add_a_note_column.cpp");
   CHECK(r.out == "Generating " + path + " ...  done\n");
-  std::string source = read_file(path);
+  std::string source = read_text_file(path);
   CHECK(source.find("// Add a \"note\" column!\n//\n// Revision ID: 0f0f0f0f0f0f\n// Revises: "
                     "3c0000000003\n// Create Date: ") == 0);
   CHECK(source.find("SDM_REVISION_EX(revision_0f0f0f0f0f0f, \"0f0f0f0f0f0f\", \"3c0000000003\", "
@@ -56,7 +34,7 @@ TEST_CASE("revision without a message and with a generated id") {
   std::string name = std::filesystem::path(path).filename().string();
   CHECK(name.size() == std::string("0123456789ab_.cpp").size());
   CHECK(name.substr(12) == "_.cpp");
-  CHECK(read_file(path).find("// empty message\n") == 0);
+  CHECK(read_text_file(path).find("// empty message\n") == 0);
 }
 
 TEST_CASE("revision refuses what Alembic refuses") {
@@ -92,7 +70,7 @@ TEST_CASE("merge writes a revision joining the heads") {
                   {"merge", "-m", "join left and right", "--rev-id", "aabbccddeeff",
                    "--version-path", box.path("src"), "heads"});
   REQUIRE(r.exit_code == 0);
-  std::string source = read_file(box.path("src/aabbccddeeff_join_left_and_right.cpp"));
+  std::string source = read_text_file(box.path("src/aabbccddeeff_join_left_and_right.cpp"));
   CHECK(source.find("\"aabbccddeeff\", \"1eft00000002, 7ight0000003\"") != std::string::npos);
   CHECK(source.find("// Revises: 1eft00000002, 7ight0000003\n") != std::string::npos);
   auto not_heads = sdm_on(

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace sdm::test {
@@ -122,6 +123,28 @@ std::vector<std::string> take_version_writes(const std::string& database) {
     writes.push_back(row[0]);
   sqlite_exec(database, "DELETE FROM version_writes");
   return writes;
+}
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string only_file(const std::string& dir) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    files.push_back(entry.path().string());
+  if (files.size() != 1)
+    throw std::runtime_error(dir + " holds " + std::to_string(files.size()) + " files, not one");
+  return files.front();
+}
+
+std::string write_logging_editor(const Sandbox& sandbox, const std::string& log) {
+  std::string path = sandbox.write("bin/logging-editor", "#!/bin/sh\necho \"$1\" >> " + log + "\n");
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  return path;
 }
 
 std::vector<std::string> sqlite_tables(const std::string& database) {

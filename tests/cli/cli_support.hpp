@@ -57,6 +57,13 @@ void log_version_writes(const std::string& database);
 /// The writes logged since the last call, oldest first ("insert:a", "update:a->b",
 /// "delete:b"); the log is emptied.
 std::vector<std::string> take_version_writes(const std::string& database);
+/// A file's whole text ("" when it cannot be read).
+std::string read_text_file(const std::string& path);
+/// The path of the one file in `dir`; throws when there are none or several.
+std::string only_file(const std::string& dir);
+/// An executable "editor" in the sandbox that appends the file it is given to `log`.
+std::string write_logging_editor(const Sandbox& sandbox, const std::string& log);
+
 /// The names of the tables in a SQLite file, sorted.
 std::vector<std::string> sqlite_tables(const std::string& database);
 
