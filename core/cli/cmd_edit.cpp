@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
 #include "common/errors.hpp"
+#include "graph/revision_lookup.hpp"
 
 namespace sdm::cli {
 
@@ -14,7 +15,7 @@ int run_edit(AppContext& context) {
   if (argument == "current") {
     std::vector<std::string> rows = context.version_rows();
     if (rows.empty()) throw RevisionError("No current revisions");
-    revisions = context.revisions_named(argument);
+    revisions = graph::resolve_revisions(context.map(), rows);
   } else {
     revisions = context.revisions_named(argument);
     if (revisions.empty())
