@@ -27,6 +27,12 @@ function(sdm_add_revision target)
   cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "" ${ARGN})
   add_library(${target} MODULE ${ARG_UNPARSED_ARGUMENTS})
   _sdm_plugin_common(${target} OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+  # Each revision records the absolute path of its source, for `sahara-db-manage edit`.
+  foreach(source IN LISTS ARG_UNPARSED_ARGUMENTS)
+    get_filename_component(absolute "${source}" ABSOLUTE)
+    set_property(SOURCE "${source}" APPEND PROPERTY COMPILE_DEFINITIONS
+                 "SDM_REVISION_SOURCE=\"${absolute}\"")
+  endforeach()
 endfunction()
 
 # sdm_add_driver(<target> <source>... [OUTPUT_DIRECTORY <dir>])

@@ -8,6 +8,9 @@
 #include "config/config_sources.hpp"
 #include "config/database_url.hpp"
 #include "sdm/secret.hpp"
+#include "graph/revision_lookup.hpp"
+#include "runtime/exec.hpp"
+#include "runtime/version_table.hpp"
 
 namespace sdm::cli {
 
@@ -158,6 +161,18 @@ const runtime::LoadedDriver& AppContext::driver() {
 
 std::unique_ptr<runtime::ConnectionHandle> AppContext::connect() {
   return driver().connect(url());
+}
+
+std::vector<std::string> AppContext::version_rows() {
+  const auto& loaded = driver();
+  auto connection = connect();
+  runtime::Exec exec(*connection, loaded.dialect());
+  return runtime::VersionTable(exec).read_heads();
+}
+
+std::vector<const graph::Revision*> AppContext::revisions_named(const std::string& argument) {
+  if (argument == "current") return graph::resolve_revisions(map(), version_rows());
+  return graph::resolve_revisions(map(), argument);
 }
 
 int AppContext::lock_timeout() {

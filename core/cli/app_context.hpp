@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/command_line.hpp"
 #include "cli/redacting_stream.hpp"
@@ -48,6 +49,10 @@ class AppContext {
   const runtime::LoadedDriver& driver();
   /// A new session with the database.
   std::unique_ptr<runtime::ConnectionHandle> connect();
+  /// The version table rows; none when the table does not exist (it is not created).
+  std::vector<std::string> version_rows();
+  /// The revisions `argument` names, or for `current` those the database is at (`show`, `edit`).
+  std::vector<const graph::Revision*> revisions_named(const std::string& argument);
 
   /// --lock-timeout, else the config's lock_timeout, else 60 seconds.
   int lock_timeout();

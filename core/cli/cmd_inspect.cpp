@@ -1,5 +1,5 @@
 // current, history, heads, branches, show, check_migration: graph listings. Only `current`
-// (and history's `current`/-i) read the database; none of them loads a revision plugin.
+// (and history's and show's `current`, and -i) read the database; none loads a revision plugin.
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -7,26 +7,13 @@
 #include "common/errors.hpp"
 #include "graph/history_range.hpp"
 #include "graph/revision_lookup.hpp"
-#include "runtime/exec.hpp"
-#include "runtime/version_table.hpp"
 
 namespace sdm::cli {
-namespace {
-
-/// The version table rows; nothing when the table does not exist (it is not created).
-std::vector<std::string> read_version_rows(AppContext& context) {
-  const auto& driver = context.driver();
-  auto connection = context.connect();
-  runtime::Exec exec(*connection, driver.dialect());
-  return runtime::VersionTable(exec).read_heads();
-}
-
-}  // namespace
 
 int run_current(AppContext& context) {
   const graph::RevisionMap& map = context.map();
   bool verbose = context.line().flag("verbose");
-  auto rows = read_version_rows(context);
+  auto rows = context.version_rows();
   auto revisions = graph::current_revisions(map, rows);
   if (verbose) context.out() << format_current_header(context.display_url());
   context.out() << format_current(revisions, verbose);
@@ -40,7 +27,7 @@ int run_history(AppContext& context) {
   if (auto text = line.value("rev-range")) range = graph::parse_history_range(*text);
   bool indicate = line.flag("indicate-current");
   std::vector<std::string> rows;
-  if (graph::history_needs_database(range, indicate)) rows = read_version_rows(context);
+  if (graph::history_needs_database(range, indicate)) rows = context.version_rows();
   auto revisions = graph::list_history(map, range, rows);
   context.out() << format_history(revisions, line.flag("verbose"),
                                   indicate ? rows : std::vector<std::string>{});
@@ -48,8 +35,10 @@ int run_history(AppContext& context) {
 }
 
 int run_heads(AppContext& context) {
-  context.out() << format_heads(graph::head_revisions(context.map()),
-                                context.line().flag("verbose"));
+  const CommandLine& line = context.line();
+  context.out() << format_heads(
+      graph::head_revisions(context.map(), line.flag("resolve-dependencies")),
+      line.flag("verbose"));
   return 0;
 }
 
@@ -62,7 +51,7 @@ int run_branches(AppContext& context) {
 
 int run_show(AppContext& context) {
   for (const graph::Revision* revision :
-       graph::resolve_revisions(context.map(), context.line().positionals.front()))
+       context.revisions_named(context.line().positionals.front()))
     context.out() << format_verbose_block(*revision) << '\n';
   return 0;
 }

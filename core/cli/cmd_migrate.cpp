@@ -1,4 +1,5 @@
-// upgrade, downgrade and stamp: online under the run lock, or as an offline script.
+// upgrade, downgrade, stamp and ensure_version: online under the run lock, or as an offline
+// script.
 #include <cstdlib>
 #include <optional>
 
@@ -31,7 +32,8 @@ std::string revision_argument(AppContext& context, bool upgrade) {
 
 /// Runs `plan` online: connects, takes the run lock, reads the heads the plan starts from.
 template <class Planner>
-void run_online(AppContext& context, runtime::RunOptions options, Planner&& planner) {
+void run_online(AppContext& context, runtime::RunOptions options, const graph::RevisionMap& map,
+                Planner&& planner) {
   const auto& driver = context.driver();
   auto connection = context.connect();
   runtime::Exec exec(*connection, driver.dialect());
@@ -40,19 +42,17 @@ void run_online(AppContext& context, runtime::RunOptions options, Planner&& plan
   runtime::VersionTable versions(exec);
   std::vector<std::string> heads = versions.read_heads();
   graph::MigrationPlan plan = planner(heads);
-  runtime::MigrationRunner(context.revisions(), context.map(), exec, versions, context.log(),
-                           options)
+  runtime::MigrationRunner(context.revisions(), map, exec, versions, context.log(), options)
       .run(plan, heads);
 }
 
 /// Runs `plan` offline: the script goes to stdout; no connection, no lock.
-void run_offline(AppContext& context, runtime::RunOptions options, const graph::MigrationPlan& plan,
-                 const std::vector<std::string>& start_heads) {
+void run_offline(AppContext& context, runtime::RunOptions options, const graph::RevisionMap& map,
+                 const graph::MigrationPlan& plan, const std::vector<std::string>& start_heads) {
   const auto& driver = context.driver();
   runtime::Exec exec(context.out(), driver.dialect());
   runtime::VersionTable versions(exec);
-  runtime::MigrationRunner(context.revisions(), context.map(), exec, versions, context.log(),
-                           options)
+  runtime::MigrationRunner(context.revisions(), map, exec, versions, context.log(), options)
       .run(plan, start_heads);
 }
 
@@ -72,9 +72,9 @@ int migrate(AppContext& context, bool upgrade) {
   };
   if (offline) {
     auto start = graph::offline_start_heads(map, target.starting_revision);
-    run_offline(context, options, plan_from(start), start);
+    run_offline(context, options, map, plan_from(start), start);
   } else {
-    run_online(context, options, plan_from);
+    run_online(context, options, map, plan_from);
   }
   return 0;
 }
@@ -99,11 +99,25 @@ int run_stamp(AppContext& context) {
   options.purge_version_table = purge;
   if (offline) {
     auto start = graph::offline_start_heads(map, target.starting_revision);
-    run_offline(context, options, graph::plan_stamp(map, target.destinations, start), start);
+    run_offline(context, options, map, graph::plan_stamp(map, target.destinations, start), start);
   } else {
-    run_online(context, options, [&](const std::vector<std::string>& heads) {
+    run_online(context, options, map, [&](const std::vector<std::string>& heads) {
       return graph::plan_stamp(map, target.destinations, heads, purge);
     });
+  }
+  return 0;
+}
+
+int run_ensure_version(AppContext& context) {
+  // No revision is involved, so (as with Alembic) a broken revision set does not stop it.
+  static const graph::RevisionMap no_revisions;
+  runtime::RunOptions options;
+  options.create_version_table = true;
+  if (context.line().flag("sql")) {
+    run_offline(context, options, no_revisions, {}, {});
+  } else {
+    run_online(context, options, no_revisions,
+               [](const std::vector<std::string>&) { return graph::MigrationPlan{}; });
   }
   return 0;
 }

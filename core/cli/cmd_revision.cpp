@@ -43,19 +43,6 @@ std::vector<std::string> new_branch_labels(AppContext& context) {
   return labels;
 }
 
-/// Heads the new revision builds on must be heads, unless --splice says otherwise.
-void check_heads(const std::vector<const graph::Revision*>& parents, bool splice) {
-  for (std::size_t i = 0; i < parents.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j)
-      if (parents[i] == parents[j]) throw RevisionError("Duplicate head revisions specified");
-    if (!splice && !parents[i]->is_head()) {
-      throw RevisionError("Revision " + parents[i]->id() +
-                          " is not a head revision; please specify --splice to create a new "
-                          "branch from this revision");
-    }
-  }
-}
-
 /// Creates `path` for writing; never through a symlink, never over an existing file.
 int create_new_file(const std::filesystem::path& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
@@ -116,8 +103,15 @@ NewRevision new_revision(AppContext& context) {
 }  // namespace
 
 int run_revision(AppContext& context) {
-  const graph::RevisionMap& map = context.map();
   const CommandLine& line = context.line();
+  // Sahara's grammar has --sql; Alembic refuses it without a revision environment, and
+  // there never is one here.
+  if (line.flag("sql")) {
+    throw UsageError(
+        "Using --sql with the revision command when revision_environment is not configured "
+        "does not make any sense");
+  }
+  const graph::RevisionMap& map = context.map();
   NewRevision revision = new_revision(context);
   revision.parents = ids_of(
       graph::new_revision_parents(map, line.value("head").value_or("head"), line.flag("splice")));
@@ -134,11 +128,8 @@ int run_revision(AppContext& context) {
 
 int run_merge(AppContext& context) {
   NewRevision revision = new_revision(context);
-  auto parents = graph::resolve_revisions(context.map(), context.line().positionals);
-  check_heads(parents, false);
-  if (parents.size() < 2)
-    throw RevisionError("merge needs at least two distinct head revisions to join");
-  revision.parents = ids_of(parents);
+  // As with Alembic, every argument must name a head; a single one makes a plain child.
+  revision.parents = ids_of(graph::new_revision_parents(context.map(), context.line().positionals));
   return write_revision(context, std::move(revision));
 }
 

@@ -41,6 +41,12 @@ std::string program_for(const std::string& command) {
                                        const std::string& command, const std::string& argument) {
   std::string hint = " (see `" + program_for(command) + " --help`)";
   if (dynamic_cast<const Poco::Util::UnknownOptionException*>(&e)) {
+    const CommandSpec* spec = find_command(command);
+    if (const NotOffered* alembic_only = find_not_offered(
+            spec != nullptr ? spec->not_offered : global_options_not_offered(), argument)) {
+      throw UsageError("Alembic's " + argument.substr(0, argument.find('=')) +
+                       " is not offered: " + alembic_only->reason + hint);
+    }
     for (const auto& global : global_options()) {
       if (!command.empty() && argument.rfind("--" + global.name, 0) == 0) {
         throw UsageError("--" + global.name +
@@ -138,6 +144,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
   line.command = arguments[at++];
   const CommandSpec* spec = find_command(line.command);
   if (spec == nullptr) {
+    for (const auto& alembic_only : commands_not_offered()) {
+      if (alembic_only.name == line.command)
+        throw UsageError("Alembic's " + line.command +
+                         " command is not offered: " + alembic_only.reason);
+    }
     std::string names;
     for (const auto& c : command_specs())
       names += (names.empty() ? "" : ", ") + c.name;

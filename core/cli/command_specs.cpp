@@ -26,6 +26,10 @@ const OptionSpec kBranchLabel{"branch-label", "", "LABEL", true,
                               "a branch label for the new revision (1 to 64 ASCII letters, "
                               "digits, '_' or '.', not starting with '.')"};
 
+const NotOffered kTag{"tag", "",
+                      "it only hands a value to a custom env.py, and sahara-db-manage has no "
+                      "env.py"};
+
 std::vector<CommandSpec> make_commands() {
   return {
       {"upgrade",
@@ -37,7 +41,8 @@ std::vector<CommandSpec> make_commands() {
        "Runs the upgrade of every revision between the database's current revision(s) and REV\n"
        "(head, heads, an id, +N, label@head, ...). With --sql, prints the script instead;\n"
        "FROM:TO then gives the range, and without FROM the script starts from an empty\n"
-       "database and creates the version table."},
+       "database and creates the version table.",
+       {kTag}},
       {"downgrade",
        "downgrade the database to an earlier revision",
        "[REV | FROM:TO]",
@@ -47,7 +52,9 @@ std::vector<CommandSpec> make_commands() {
        "Runs the downgrade of every revision between the database's current revision(s) and\n"
        "REV (base, an id, -N, ...). With --sql, FROM:TO is required. A downgrade that would\n"
        "delete rows or values now in the database is refused, naming them, unless\n"
-       "--allow-data-loss is given."},
+       "--allow-data-loss is given. With --sql, a script that ends at base also drops the\n"
+       "version table, as Alembic 1.8 does.",
+       {kTag}},
       {"current",
        "show the revision(s) the database is at",
        "",
@@ -66,16 +73,52 @@ std::vector<CommandSpec> make_commands() {
         {"indicate-current", "i", "", false, "mark the database's current revision(s)"}},
        "Reads revision metadata only: no revision plugin is loaded or run, and no database is\n"
        "needed unless the range or -i mentions the current revision."},
-      {"heads", "list the head revisions", "", 0, 0, {kHelp, kVerbose}, ""},
+      {"heads",
+       "list the head revisions",
+       "",
+       0,
+       0,
+       {kHelp,
+        kVerbose,
+        {"resolve-dependencies", "", "", false,
+         "leave out heads that another revision depends on (depends_on counts as a parent)"}},
+       ""},
       {"branches", "list the branch points", "", 0, 0, {kHelp, kVerbose}, ""},
-      {"show", "show one revision in full", "REV", 1, 1, {kHelp}, ""},
+      {"show",
+       "show revisions in full",
+       "REV",
+       1,
+       1,
+       {kHelp},
+       "REV may name several revisions (heads, label@base, ...); `current` shows those the\n"
+       "database is at."},
+      {"edit",
+       "open the source of revisions in $EDITOR",
+       "REV",
+       1,
+       1,
+       {kHelp},
+       "Opens the C++ source each revision's plugin was built from (recorded by\n"
+       "sdm_add_revision()), one after the other, in $EDITOR, else $VISUAL, else the first of\n"
+       "sensible-editor, editor, nano, vim and code found on PATH. REV may name several\n"
+       "revisions; `current` opens those the database is at."},
       {"stamp",
        "set the database's revision(s) without running migrations",
        "REV...",
        1,
        -1,
        {kHelp, kSql, {"purge", "", "", false, "empty the version table first"}, kLockTimeout},
-       "Writes the version table only. With --sql, FROM:TO gives the starting revision."},
+       "Writes the version table only. With --sql, FROM:TO gives the starting revision, and\n"
+       "a script that ends at base also drops the version table, as Alembic 1.8 does.",
+       {kTag}},
+      {"ensure_version",
+       "create the version table if it does not exist",
+       "",
+       0,
+       0,
+       {kHelp, kSql, kLockTimeout},
+       "Creates alembic_version, empty, unless it is already there; rows it holds are kept.\n"
+       "With --sql, prints the CREATE TABLE instead."},
       {"check_migration",
        "fail when the revision timeline branches",
        "",
@@ -84,6 +127,18 @@ std::vector<CommandSpec> make_commands() {
        {kHelp},
        "Prints every branch point as `branches` does, and exits with status 8 when the\n"
        "timeline has more than one head (an unmerged branch), so it can gate CI."},
+      {"init",
+       "create a project for building revision plugins",
+       "DIR",
+       1,
+       1,
+       {kHelp},
+       "Writes DIR/CMakeLists.txt (find_package(SaharaDbManage), one sdm_add_revision() per\n"
+       "source in DIR/versions), DIR/sahara.conf.sample pointing at the project, a first\n"
+       "revision based on the current head, and a three-line README. DIR must be missing or\n"
+       "empty.",
+       {{"template", "t", "there is one kind of project: a CMake project of revision plugins"},
+        {"package", "", "it writes Python __init__.py files, and the project holds C++ sources"}}},
       {"revision",
        "write the C++ source of a new revision",
        "",
@@ -97,8 +152,13 @@ std::vector<CommandSpec> make_commands() {
         kBranchLabel,
         {"depends-on", "", "REV", true, "a revision the new one depends on"},
         {"version-path", "", "DIR", false,
-         "where to write the source (default: [sahara_db_manage] revision_source_dir or .)"}},
-       "The source builds, unchanged, with sdm_add_revision() from the installed CMake package."},
+         "where to write the source (default: [sahara_db_manage] revision_source_dir or .)"},
+        {"sql", "", "", false,
+         "refused, as Alembic refuses it: there is no revision environment to run offline"}},
+       "The source builds, unchanged, with sdm_add_revision() from the installed CMake package.",
+       {{"autogenerate", "",
+         "revisions are written by hand: there are no SQLAlchemy models to compare the database "
+         "with"}}},
       {"merge",
        "write the C++ source of a revision merging several heads",
        "REV...",
@@ -144,6 +204,45 @@ const std::vector<OptionSpec>& global_options() {
        "use plugin files and config settings that others can change (warns on every run)"},
   };
   return options;
+}
+
+const std::vector<NotOffered>& global_options_not_offered() {
+  static const std::vector<NotOffered> options = {
+      {"config", "c",
+       "sahara-db-manage reads sahara.conf, not alembic.ini: give it with --config-file PATH"},
+      {"name", "n",
+       "there is no alembic.ini section to choose: the settings are sahara.conf's [database] "
+       "and [sahara_db_manage] sections"},
+      {"", "x",
+       "it hands key=value settings to a custom env.py, and sahara-db-manage has no env.py: put "
+       "settings in sahara.conf"},
+      {"raiseerr", "",
+       "there is no Python stack trace to show: the FAILED line and the exit status say what "
+       "failed"},
+  };
+  return options;
+}
+
+const std::vector<NotOffered>& commands_not_offered() {
+  static const std::vector<NotOffered> commands = {
+      {"list_templates", "",
+       "init makes one kind of project (a CMake project of revision plugins), so there are no "
+       "templates to list"},
+  };
+  return commands;
+}
+
+const NotOffered* find_not_offered(const std::vector<NotOffered>& not_offered,
+                                   const std::string& argument) {
+  for (const auto& entry : not_offered) {
+    const std::string long_form = "--" + entry.name;
+    if (!entry.name.empty() && (argument == long_form || argument.rfind(long_form + "=", 0) == 0))
+      return &entry;
+    if (!entry.short_name.empty() && argument.size() >= 2 && argument[0] == '-' &&
+        argument[1] == entry.short_name[0])
+      return &entry;
+  }
+  return nullptr;
 }
 
 const std::vector<CommandSpec>& command_specs() {

@@ -31,6 +31,19 @@ void list_options(std::ostream& out, const std::vector<OptionSpec>& options) {
   }
 }
 
+void list_not_offered(std::ostream& out, const std::string& title,
+                      const std::vector<NotOffered>& entries) {
+  if (entries.empty()) return;
+  out << '\n' << title << ":\n";
+  for (const auto& entry : entries) {
+    std::string label = entry.name.empty() ? "-" + entry.short_name
+                        : entry.short_name.empty()
+                            ? (title.find("commands") != std::string::npos ? "" : "--") + entry.name
+                            : "-" + entry.short_name + ", --" + entry.name;
+    out << "  " << label << ": " << entry.reason << '\n';
+  }
+}
+
 }  // namespace
 
 std::string program_help() {
@@ -49,6 +62,8 @@ std::string program_help() {
   }
   out << "\nGlobal options (before the command):\n";
   list_options(out, global_options());
+  list_not_offered(out, "Alembic's global options not taken here", global_options_not_offered());
+  list_not_offered(out, "Alembic's commands not offered here", commands_not_offered());
   out << "\nExit status: 0 success, 1 internal error, 2 usage, 3 config or URL, 4 revision\n"
          "graph or argument, 5 plugin, 6 database, 7 lock timeout, 8 branched timeline\n"
          "(check_migration).\n"
@@ -66,6 +81,7 @@ std::string command_help(const CommandSpec& command) {
   if (!command.description.empty()) out << '\n' << command.description << '\n';
   out << "\nOptions:\n";
   list_options(out, command.options);
+  list_not_offered(out, "Alembic's options not taken here", command.not_offered);
   return out.str();
 }
 

@@ -49,7 +49,8 @@ class ConfigError : public HostError {
 /// The revision graph is broken, or a revision argument cannot be resolved.
 class RevisionError : public HostError {
  public:
-  explicit RevisionError(const std::string& message) : HostError(ExitCode::Revision, message) {}
+  explicit RevisionError(const std::string& message, std::string details = {})
+      : HostError(ExitCode::Revision, message, std::move(details)) {}
 };
 
 /// A plugin file was rejected or failed.

@@ -19,7 +19,8 @@ std::string join_problems(const std::vector<GraphProblem>& problems) {
 }  // namespace
 
 std::string format_graph_problem(const GraphProblem& problem) {
-  return problem.path.empty() ? problem.message : problem.path + ": " + problem.message;
+  return problem.paths.empty() ? problem.message
+                               : join_comma(problem.paths) + ": " + problem.message;
 }
 
 GraphValidationError::GraphValidationError(std::vector<GraphProblem> problems)

@@ -9,13 +9,14 @@
 
 namespace sdm::graph {
 
-/// One reason the revisions cannot form a graph, naming the plugin file at fault.
+/// One reason the revisions cannot form a graph: Alembic's text for it, and the plugin file(s)
+/// at fault (both files of a duplicate, every file on a cycle).
 struct GraphProblem {
-  std::string path;
+  std::vector<std::string> paths;
   std::string message;
 };
 
-/// `<path>: <message>`, the way problem lists are printed.
+/// `<path>[, <path>...]: <message>`, the way problem lists are printed.
 std::string format_graph_problem(const GraphProblem& problem);
 
 /// Thrown when a RevisionMap is built from revisions with problems; what() lists them all.

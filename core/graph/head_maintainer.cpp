@@ -94,19 +94,11 @@ std::vector<std::string> HeadMaintainer::ancestors_of_heads_except(
 
 std::vector<std::string> HeadMaintainer::unmerge_targets(const MigrationStep& step) const {
   const std::string& id = step.revision->id();
-  if (!only_in_first(heads_, {id}).empty()) {
-    // Parents another head still stands on keep no row of their own.
-    return only_in_first(step.to_revisions, ancestors_of_heads_except({id}));
-  }
-  std::vector<std::string> implied;
-  for (const std::string& target : step.to_revisions) {
-    const Revision* revision = map_->find(target);
-    if (revision == nullptr) continue;
-    for (const std::string& ancestor : map_->ids(ancestors(*map_, {revision->index()}, true))) {
-      if (ancestor != target) implied.push_back(ancestor);
-    }
-  }
-  return only_in_first(step.to_revisions, implied);
+  // Parents another head still stands on keep no row of their own. With no other head every
+  // parent gets its row back, even one another parent implies through depends_on: that is
+  // what Alembic writes, so a database looks the same whichever tool migrated it.
+  if (only_in_first(heads_, {id}).empty()) return step.to_revisions;
+  return only_in_first(step.to_revisions, ancestors_of_heads_except({id}));
 }
 
 std::vector<VersionChange> HeadMaintainer::apply(const MigrationStep& step) {

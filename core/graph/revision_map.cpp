@@ -24,7 +24,7 @@ void push_unique(std::vector<std::string>& items, const std::string& value) {
 
 // Problems Alembic finds while constructing one revision, plus the id checks it leaves out.
 void check_revision(const RevisionInfo& info, std::vector<GraphProblem>& problems) {
-  auto report = [&](std::string message) { problems.push_back({info.path, std::move(message)}); };
+  auto report = [&](std::string message) { problems.push_back({{info.path}, std::move(message)}); };
   if (contains(info.parents, info.id)) {
     report("Self-loop is detected in revisions (" + info.id + ")");
   }
@@ -44,6 +44,24 @@ void check_revision(const RevisionInfo& info, std::vector<GraphProblem>& problem
 }
 
 }  // namespace
+
+std::string RevisionMap::missing_reference_message(const std::string& missing,
+                                                   const Revision& referrer) const {
+  // Alembic 1.8 warns with this text (the referrer printed as its history line, marked as the
+  // graph stood when the reference was met: only children loaded before it count) and then
+  // stops with a KeyError; here it is the error itself.
+  std::size_t children_so_far = 0;
+  for (std::size_t i = 0; i < referrer.index(); ++i) {
+    if (contains(revisions_[i].parents(), referrer.id())) ++children_so_far;
+  }
+  std::string line = (referrer.parents().empty() ? "<base>" : join_comma(referrer.parents())) +
+                     " -> " + referrer.id();
+  if (children_so_far == 0) line += " (head)";
+  if (children_so_far > 1) line += " (branchpoint)";
+  if (referrer.is_merge_point()) line += " (mergepoint)";
+  line += ", " + referrer.message();
+  return "Revision " + missing + " referenced from " + line + " is not present";
+}
 
 RevisionMap::RevisionMap(std::vector<RevisionInfo> revisions) {
   std::vector<GraphProblem> problems;
@@ -73,9 +91,8 @@ void RevisionMap::add_revisions(std::vector<RevisionInfo> revisions,
     check_revision(info, problems);
     auto existing = id_index_.find(info.id);
     if (existing != id_index_.end()) {
-      problems.push_back({info.path, "Revision " + info.id +
-                                         " is present more than once (also in " +
-                                         revisions_[existing->second].path() + ")"});
+      problems.push_back({{revisions_[existing->second].path(), info.path},
+                          "Revision " + info.id + " is present more than once"});
       continue;
     }
     std::size_t index = revisions_.size();
@@ -89,9 +106,9 @@ void RevisionMap::add_branch_labels(std::vector<GraphProblem>& problems) {
   for (const Revision& revision : revisions_) {
     for (const std::string& label : revision.own_branch_labels()) {
       if (const Revision* holder = find_key(label)) {
-        problems.push_back({revision.path(), "Branch name '" + label + "' in revision " +
-                                                 revision.id() + " already used by revision " +
-                                                 holder->id()});
+        problems.push_back({{holder->path(), revision.path()},
+                            "Branch name '" + label + "' in revision " + revision.id() +
+                                " already used by revision " + holder->id()});
         continue;
       }
       label_index_.emplace(label, revision.index());
@@ -102,26 +119,23 @@ void RevisionMap::add_branch_labels(std::vector<GraphProblem>& problems) {
 
 void RevisionMap::link_revisions(std::vector<GraphProblem>& problems) {
   for (Revision& revision : revisions_) {
-    for (const std::string& dependency : revision.depends_on()) {
-      if (dependency == revision.id()) continue;  // reported as a self-loop
-      const Revision* target = find_key(dependency);
-      if (target == nullptr) {
-        problems.push_back({revision.path(), "Dependency " + dependency + " referenced from " +
-                                                 revision.id() + " is not present"});
-        continue;
+    // Resolves each reference into `links`; a missing one is a problem, a self-reference was
+    // reported as a self-loop already.
+    auto link = [&](const std::vector<std::string>& references, bool labels_too,
+                    std::vector<std::size_t>& links) {
+      for (const std::string& reference : references) {
+        if (reference == revision.id()) continue;
+        const Revision* target = labels_too ? find_key(reference) : find(reference);
+        if (target == nullptr) {
+          problems.push_back({{revision.path()}, missing_reference_message(reference, revision)});
+          continue;
+        }
+        push_unique(links, target->index());
       }
-      push_unique(revision.dependency_indices_, target->index());
-    }
-    for (const std::string& parent : revision.parents()) {
-      if (parent == revision.id()) continue;  // reported as a self-loop
-      const Revision* target = find(parent);
-      if (target == nullptr) {
-        problems.push_back({revision.path(), "Revision " + parent + " referenced from " +
-                                                 revision.id() + " is not present"});
-        continue;
-      }
-      push_unique(revision.parent_indices_, target->index());
-    }
+    };
+    // Parents first, then dependencies: the order Alembic walks a revision's references in.
+    link(revision.parents(), false, revision.parent_indices_);
+    link(revision.depends_on(), true, revision.dependency_indices_);
     revision.all_down_indices_ = revision.parent_indices_;
     for (std::size_t dependency : revision.dependency_indices_) {
       push_unique(revision.all_down_indices_, dependency);
@@ -215,8 +229,10 @@ void RevisionMap::detect_cycles(std::vector<GraphProblem>& problems) const {
   };
 
   auto report = [&](const std::string& kind, const std::vector<std::string>& ids) {
-    problems.push_back(
-        {find(ids.front())->path(), kind + " is detected in revisions (" + join_comma(ids) + ")"});
+    std::vector<std::string> paths;
+    for (const std::string& id : ids)
+      push_unique(paths, find(id)->path());
+    problems.push_back({paths, kind + " is detected in revisions (" + join_comma(ids) + ")"});
   };
 
   std::vector<std::string> cycle = cut_off(heads_, Link::Parents, linked_bases, Link::Children);

@@ -64,6 +64,7 @@ class RevisionMap {
   void normalize_dependencies();
   void collect_heads_and_bases();
   void detect_cycles(std::vector<GraphProblem>& problems) const;
+  std::string missing_reference_message(const std::string& missing, const Revision& referrer) const;
   void propagate_branch_labels();
 
   std::vector<Revision> revisions_;

@@ -106,9 +106,9 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
 
   const DialectTraits& traits = exec_.dialect().traits();
   log_.info("Context impl " + traits.alembic_impl_name + ".");
+  if (exec_.offline()) log_.info("Generating static SQL");
   log_.info(std::string("Will assume ") + (traits.transactional_ddl ? "" : "non-") +
             "transactional DDL.");
-  if (exec_.offline()) log_.info("Generating static SQL");
 
   const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
   // A purge starts from an empty table whatever rows (known or not) it held.
@@ -129,6 +129,10 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
         versions_.remove(row);
     if (!exec_.offline() && current_heads.empty()) {
       versions_.ensure_exists();
+      version_table_written = true;
+    }
+    if (exec_.offline() && options_.create_version_table) {
+      versions_.create();
       version_table_written = true;
     }
     for (step_index = 0; step_index < plan.steps.size(); ++step_index) {
@@ -169,6 +173,11 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
         committed_heads = heads.heads();
       }
     }
+    // A script that ends with no revision drops the version table, as Alembic 1.8 does
+    // offline (`downgrade --sql X:base`, `stamp --sql X:base`, even `upgrade --sql base`);
+    // only a script made to create the table keeps it.
+    if (exec_.offline() && heads.heads().empty() && !options_.create_version_table)
+      versions_.drop();
     if (whole_run) exec_.commit();
   } catch (const HostError& e) {
     exec_.rollback_quietly();

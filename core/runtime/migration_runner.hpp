@@ -23,6 +23,9 @@ struct RunOptions {
   bool purge_version_table = false;
   /// Run downgrade steps that would destroy data instead of refusing them.
   bool allow_data_loss = false;
+  /// Create the version table even when no step needs it (`ensure_version`); an offline
+  /// script then keeps the table instead of dropping it at the end.
+  bool create_version_table = false;
 };
 
 /// Executes plans against one database (or one offline script).

@@ -1,6 +1,7 @@
 #include "runtime/revision_catalog.hpp"
 
 #include "common/errors.hpp"
+#include "graph/python_text.hpp"
 #include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
 
@@ -25,21 +26,38 @@ RevisionCatalog::RevisionCatalog(const std::string& directory, const loader::Loa
       file_of_revision_.emplace(r.id, i);  // a duplicate id is the graph's problem to report
     }
   }
-  for (const auto& problem : graph::find_graph_problems(revisions))
-    problems_.push_back({problem.path, problem.message});
+  graph_problems_ = graph::find_graph_problems(revisions);
+  for (const auto& problem : graph_problems_)
+    problems_.push_back({graph::join_comma(problem.paths), problem.message});
   if (problems_.empty()) map_ = std::make_unique<graph::RevisionMap>(std::move(revisions));
 }
 
 const graph::RevisionMap& RevisionCatalog::map() const {
   if (map_) return *map_;
-  const auto& first = problems_.front();
   std::string more = problems_.size() > 1
                          ? " (and " + std::to_string(problems_.size() - 1) +
                                " more problem(s); `sahara-db-manage plugins` lists them all)"
                          : "";
-  if (rejected_files_ > 0)
+  if (rejected_files_ > 0) {
+    const auto& first = problems_.front();
     throw PluginError("revision plugin " + first.path + " rejected: " + first.reason + more);
-  throw RevisionError(first.path + ": " + first.reason + more);
+  }
+  // The FAILED line is Alembic's own text; the files at fault follow on a line of their own.
+  const graph::GraphProblem& first = graph_problems_.front();
+  std::string files = (first.paths.size() > 1 ? "plugin files: " : "plugin file: ") +
+                      graph::join_comma(first.paths) + more + "\n";
+  throw RevisionError(first.message, files);
+}
+
+std::string RevisionCatalog::source_of(const std::string& revision) const {
+  for (const auto& r : files_.at(file_of_revision_.at(revision)).metadata.revisions) {
+    if (r.id == revision) return r.source;
+  }
+  return {};
+}
+
+const std::string& RevisionCatalog::file_of(const std::string& revision) const {
+  return files_.at(file_of_revision_.at(revision)).path;
 }
 
 std::vector<loader::Rejection> RevisionCatalog::load_all() const {

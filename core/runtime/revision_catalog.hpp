@@ -27,11 +27,17 @@ class RevisionCatalog {
   /// Files refused by the loader and problems of the revision graph, each naming its file.
   const std::vector<loader::Rejection>& problems() const { return problems_; }
   /// The revision graph. Throws PluginError (a file was rejected) or RevisionError (the graph
-  /// is broken) naming the first problem, when there is any.
+  /// is broken: Alembic's text, then a line naming the file(s) at fault) for the first problem.
   const graph::RevisionMap& map() const;
 
   /// The revision plugin files that passed inspection, in file-name order.
   const std::vector<loader::PluginFile>& files() const { return files_; }
+  /// Where `revision`'s source was when its plugin was built: "" when the plugin does not
+  /// say (built without sdm_add_revision(), or before sources were recorded).
+  std::string source_of(const std::string& revision) const;
+  /// The plugin file holding `revision`.
+  const std::string& file_of(const std::string& revision) const;
+
   /// Loads every plugin (running its init) and returns the files that failed, with why.
   std::vector<loader::Rejection> load_all() const;
 
@@ -45,6 +51,7 @@ class RevisionCatalog {
   std::map<std::string, std::size_t> file_of_revision_;  // id -> index in files_
   std::vector<loader::Rejection> problems_;
   std::size_t rejected_files_ = 0;
+  std::vector<graph::GraphProblem> graph_problems_;
   std::unique_ptr<graph::RevisionMap> map_;
 };
 

@@ -31,6 +31,10 @@ void VersionTable::ensure_exists() {
   if (!exists()) create();
 }
 
+void VersionTable::drop() {
+  exec_.run(exec_.dialect().version_sql(VersionStatement::DropTable, name_));
+}
+
 void VersionTable::insert(const std::string& revision) {
   exec_.run(exec_.dialect().version_sql(
       exec_.offline() ? VersionStatement::InsertOffline : VersionStatement::Insert, name_,

@@ -24,6 +24,8 @@ class VersionTable {
   void create();
   /// Online: creates the table if it is missing.
   void ensure_exists();
+  /// DROP TABLE (offline scripts that end at base).
+  void drop();
 
   /// INSERT one head.
   void insert(const std::string& revision);

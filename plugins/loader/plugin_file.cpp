@@ -31,6 +31,7 @@ PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidat
       throw RejectedPlugin(
           "no plugin metadata: the sdm_meta section is missing (build it with the SDK's macros)");
     file.metadata = parse_metadata_section(*section);
+    if (auto sources = elf.section("sdm_source")) read_source_section(*sources, file.metadata);
   } catch (const ElfError& e) {
     throw RejectedPlugin(e.what());
   } catch (const MetadataError& e) {

@@ -71,6 +71,20 @@ RevisionMetadata parse_revision_record(const char* record) {
   return read_revision(in);
 }
 
+void read_source_section(const std::vector<char>& bytes, PluginMetadata& meta) {
+  const char* tag = "sdm:source";
+  FieldReader in(bytes.data(), bytes.data() + bytes.size());
+  while (in.next_record()) {
+    if (in.field(tag) != tag)
+      throw MetadataError("malformed plugin metadata: the sdm_source section holds another record");
+    std::string id = in.field(tag);
+    std::string path = in.field(tag);
+    for (RevisionMetadata& revision : meta.revisions) {
+      if (revision.id == id) revision.source = path;
+    }
+  }
+}
+
 PluginMetadata parse_metadata_section(const std::vector<char>& bytes) {
   PluginMetadata meta;
   int plugin_records = 0;

@@ -18,6 +18,7 @@ struct RevisionMetadata {
   std::vector<std::string> depends_on;
   std::vector<std::string> branch_labels;
   std::string doc;
+  std::string source;  ///< absolute path of its source when the build recorded it, else ""
 };
 
 /// One driver as its plugin declares it.
@@ -37,6 +38,10 @@ struct PluginMetadata {
 
 /// Parses a whole "sdm_meta" section; throws MetadataError when it is malformed.
 PluginMetadata parse_metadata_section(const std::vector<char>& bytes);
+
+/// Reads an "sdm_source" section into the revisions it names; throws MetadataError when it is
+/// malformed. Records for ids the plugin does not declare are ignored.
+void read_source_section(const std::vector<char>& bytes, PluginMetadata& meta);
 
 /// Parses one "sdm:revision" record in a loaded plugin's memory (as the SDK macro lays it out).
 RevisionMetadata parse_revision_record(const char* record);

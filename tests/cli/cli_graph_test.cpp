@@ -110,3 +110,42 @@ TEST_CASE("branch labels select a branch") {
   REQUIRE(sdm_on(box, "labels", {"downgrade", "feature@base"}).exit_code == 0);
   CHECK(version_rows(box).empty());
 }
+
+TEST_CASE("unmerging where one parent depends on the other writes Alembic's rows, step by step") {
+  // Writes as Alembic 1.8.1 makes them on the same graph: a row for each parent of the
+  // merge, the implied one (1eft00000002, which 7ight0000001 depends on) included.
+  Sandbox box;
+  const std::string db = box.path("test.db");
+  REQUIRE(sdm_on(box, "unmerge", {"ensure_version"}).exit_code == 0);
+  log_version_writes(db);
+  using Writes = std::vector<std::string>;
+  REQUIRE(sdm_on(box, "unmerge", {"upgrade", "head"}).exit_code == 0);
+  CHECK(take_version_writes(db) ==
+        Writes{"insert:ba5e00000001", "update:ba5e00000001->1eft00000001",
+               "update:1eft00000001->1eft00000002", "update:1eft00000002->7ight0000001",
+               "update:7ight0000001->3e7ge0000001"});
+
+  auto unmerge = sdm_on(box, "unmerge", {"downgrade", "7ight0000001"});
+  REQUIRE(unmerge.exit_code == 0);
+  CHECK(unmerge.err.find("Running downgrade 3e7ge0000001 -> 1eft00000002, 7ight0000001, merge "
+                         "left and right") != std::string::npos);
+  CHECK(take_version_writes(db) ==
+        Writes{"insert:1eft00000002", "update:3e7ge0000001->7ight0000001"});
+  CHECK(version_rows(box) == Writes{"1eft00000002", "7ight0000001"});
+
+  REQUIRE(sdm_on(box, "unmerge", {"downgrade", "base"}).exit_code == 0);
+  CHECK(take_version_writes(db) ==
+        Writes{"delete:7ight0000001", "update:1eft00000002->1eft00000001",
+               "update:1eft00000001->ba5e00000001", "delete:ba5e00000001"});
+
+  // From the merge to below it in one run: the same unmerge, then the right branch goes.
+  REQUIRE(sdm_on(box, "unmerge", {"upgrade", "heads"}).exit_code == 0);
+  take_version_writes(db);
+  REQUIRE(sdm_on(box, "unmerge", {"downgrade", "1eft00000001"}).exit_code == 0);
+  CHECK(take_version_writes(db) ==
+        Writes{"insert:1eft00000002", "update:3e7ge0000001->7ight0000001", "delete:7ight0000001",
+               "update:1eft00000002->1eft00000001"});
+  CHECK(version_rows(box) == Writes{"1eft00000001"});
+  CHECK(sqlite_tables(db) ==
+        Writes{"alembic_version", "t_1eft00000001", "t_ba5e00000001", "version_writes"});
+}

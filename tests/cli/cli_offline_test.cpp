@@ -35,7 +35,9 @@ TEST_CASE("upgrade head --sql prints the whole script from base") {
                      create_fixture_table("3c0000000003") +
                      "UPDATE alembic_version SET version_num='3c0000000003' WHERE "
                      "alembic_version.version_num = '2b0000000002';\n\n");
-  CHECK(r.err.find("INFO  [sdm.runtime] Generating static SQL\n") != std::string::npos);
+  CHECK(r.err.find("INFO  [sdm.runtime] Context impl SQLiteImpl.\n"
+                   "INFO  [sdm.runtime] Generating static SQL\n"
+                   "INFO  [sdm.runtime] Will assume transactional DDL.\n") != std::string::npos);
   // Offline mode neither connects nor creates the database file.
   CHECK(sqlite_tables(box.path("test.db")).empty());
 }
@@ -65,7 +67,7 @@ TEST_CASE("delta with --sql counts from base") {
   CHECK(r.out.find("3c0000000003") == std::string::npos);
 }
 
-TEST_CASE("downgrade --sql needs a range and ends with a DELETE at base") {
+TEST_CASE("downgrade --sql needs a range and, ending at base, drops the version table") {
   Sandbox box;
   auto bare = sdm_on(box, "linear", {"downgrade", "--sql", "base"});
   CHECK(bare.exit_code == 4);
@@ -79,7 +81,46 @@ TEST_CASE("downgrade --sql needs a range and ends with a DELETE at base") {
         "alembic_version.version_num = '2b0000000002';\n\n"
         "-- Running downgrade 1a0000000001 -> \n\n"
         "DROP TABLE t_1a0000000001;\n\n"
-        "DELETE FROM alembic_version WHERE alembic_version.version_num = '1a0000000001';\n\n");
+        "DELETE FROM alembic_version WHERE alembic_version.version_num = '1a0000000001';\n\n"
+        "DROP TABLE alembic_version;\n\n");
+  // Ending anywhere else keeps it.
+  auto partway = sdm_on(box, "linear", {"downgrade", "--sql", "3c0000000003:1a0000000001"});
+  REQUIRE(partway.exit_code == 0);
+  CHECK(partway.out.find("DROP TABLE alembic_version") == std::string::npos);
+}
+
+TEST_CASE("every offline script that ends with no revision drops the version table") {
+  // Alembic 1.8.1 drops it whenever the script's final state is base, whatever the command.
+  Sandbox box;
+  auto stamp = sdm_on(box, "linear", {"stamp", "--sql", "3c0000000003:base"});
+  REQUIRE(stamp.exit_code == 0);
+  CHECK(stamp.out ==
+        "-- Running stamp_revision 3c0000000003 -> \n\n"
+        "DELETE FROM alembic_version WHERE alembic_version.version_num = '3c0000000003';\n\n"
+        "DROP TABLE alembic_version;\n\n");
+  auto nothing_to_do = sdm_on(box, "linear", {"upgrade", "--sql", "base"});
+  REQUIRE(nothing_to_do.exit_code == 0);
+  CHECK(nothing_to_do.out == "DROP TABLE alembic_version;\n\n");
+  // A range that starts and stays at a revision has rows left: no DROP.
+  auto empty_range = sdm_on(box, "linear", {"upgrade", "--sql", "1a0000000001:base"});
+  REQUIRE(empty_range.exit_code == 0);
+  CHECK(empty_range.out.empty());
+}
+
+TEST_CASE("on PostgreSQL the DROP comes before the COMMIT") {
+  Sandbox box;
+  const std::string config =
+      box.write("pg.conf", "[database]\nconnection = postgresql://u:p@127.0.0.1/none\n");
+  auto r = run_sdm(box, {"--config-file", config, "--revisions-dir", fixture_dir("linear"),
+                         "downgrade", "--sql", "1a0000000001:base"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out ==
+        "BEGIN;\n\n"
+        "-- Running downgrade 1a0000000001 -> \n\n"
+        "DROP TABLE t_1a0000000001;\n\n"
+        "DELETE FROM alembic_version WHERE alembic_version.version_num = '1a0000000001';\n\n"
+        "DROP TABLE alembic_version;\n\n"
+        "COMMIT;\n\n");
 }
 
 TEST_CASE("stamp --sql writes only the version table") {

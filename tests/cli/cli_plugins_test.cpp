@@ -12,7 +12,7 @@ namespace {
 
 struct Rejection {
   std::string scenario;
-  std::string file;
+  std::vector<std::string> files;
   std::string reason;
 };
 
@@ -21,37 +21,66 @@ bool lists_rejection(const std::string& out, const std::string& path, const std:
   return out.find("  rejected  " + path + "\n            " + reason) != std::string::npos;
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items)
+    text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
 }  // namespace
 
-TEST_CASE("each broken revision graph is rejected naming the file, and no database is touched") {
+TEST_CASE("a broken revision graph fails with Alembic's text, the files on the next line") {
   const std::vector<Rejection> cases = {
-      {"duplicate_id", "r2.so",
-       "Revision d0d000000001 is present more than once (also in " + fixture_dir("duplicate_id") +
-           "/r1.so)"},
-      {"unknown_parent", "r1.so",
-       "Revision feedfacecafe referenced from 0a0000000001 is not present"},
-      {"unknown_depends", "r1.so",
-       "Dependency feedfacecafe referenced from 0b0000000001 is not present"},
-      {"cycle", "r1.so", "Cycle is detected in revisions (cc0000000001, cc0000000002)"},
-      {"illegal_id", "r1.so", "Character(s) '-' not allowed in revision identifier 'bad-id'"},
-      {"duplicate_label", "r2.so",
+      {"duplicate_id", {"r1.so", "r2.so"}, "Revision d0d000000001 is present more than once"},
+      {"unknown_parent",
+       {"r1.so"},
+       "Revision feedfacecafe referenced from feedfacecafe -> 0a0000000001 (head), orphan is not "
+       "present"},
+      {"unknown_depends",
+       {"r1.so"},
+       "Revision feedfacecafe referenced from <base> -> 0b0000000001 (head), needs nothing real "
+       "is not present"},
+      {"cycle", {"r1.so", "r2.so"}, "Cycle is detected in revisions (cc0000000001, cc0000000002)"},
+      {"illegal_id", {"r1.so"}, "Character(s) '-' not allowed in revision identifier 'bad-id'"},
+      {"duplicate_label",
+       {"r1.so", "r2.so"},
        "Branch name 'same' in revision 1b0000000002 already used by revision 1b0000000001"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.scenario);
     Sandbox box;
-    std::string path = fixture_dir(c.scenario) + "/" + c.file;
+    std::vector<std::string> paths;
+    for (const auto& file : c.files)
+      paths.push_back(fixture_dir(c.scenario) + "/" + file);
     auto listing = sdm_on(box, c.scenario, {"plugins"});
     CHECK(listing.exit_code == 5);
-    CHECK(lists_rejection(listing.out, path, c.reason));
+    CHECK(lists_rejection(listing.out, joined(paths), c.reason));
+    const std::string files_line =
+        std::string(paths.size() > 1 ? "plugin files: " : "plugin file: ") + joined(paths);
     for (const auto& command : std::vector<std::vector<std::string>>{
              {"history"}, {"upgrade", "head"}, {"current"}, {"check_migration"}}) {
       auto r = sdm_on(box, c.scenario, command);
       CHECK(r.exit_code == 4);
-      CHECK(r.err == "FAILED: " + path + ": " + c.reason + "\n");
+      CHECK(r.err == "FAILED: " + c.reason + "\n" + files_line + "\n");
     }
     CHECK_FALSE(std::filesystem::exists(box.path("test.db")));
   }
+}
+
+TEST_CASE("with several graph problems the first is shown and the rest are counted") {
+  Sandbox box;
+  const std::string dir = box.path("revisions");
+  std::filesystem::create_directories(dir);
+  for (const char* file : {"r1.so", "r2.so"})
+    std::filesystem::copy_file(fixture_dir("cycle") + "/" + file, dir + "/" + file);
+  std::filesystem::copy_file(fixture_dir("illegal_id") + "/r1.so", dir + "/a_bad.so");
+  auto r = run_sdm(box, {"--revisions-dir", dir, "history"});
+  CHECK(r.exit_code == 4);
+  CHECK(r.err ==
+        "FAILED: Character(s) '-' not allowed in revision identifier 'bad-id'\n"
+        "plugin file: " +
+            dir + "/a_bad.so (and 1 more problem(s); `sahara-db-manage plugins` lists them all)\n");
 }
 
 TEST_CASE("plugins lists every file-level rejection with its reason") {

@@ -120,6 +120,33 @@ std::vector<std::string> version_rows(const Sandbox& sandbox) {
   return rows;
 }
 
+void log_version_writes(const std::string& database) {
+  sqlite_exec(database,
+              "CREATE TABLE version_writes (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+              "change TEXT NOT NULL);"
+              "CREATE TRIGGER log_insert AFTER INSERT ON alembic_version BEGIN "
+              "INSERT INTO version_writes (change) VALUES ('insert:' || NEW.version_num); END;"
+              "CREATE TRIGGER log_update AFTER UPDATE ON alembic_version BEGIN "
+              "INSERT INTO version_writes (change) "
+              "VALUES ('update:' || OLD.version_num || '->' || NEW.version_num); END;"
+              "CREATE TRIGGER log_delete AFTER DELETE ON alembic_version BEGIN "
+              "INSERT INTO version_writes (change) VALUES ('delete:' || OLD.version_num); END;");
+}
+
+std::vector<std::string> take_version_writes(const std::string& database) {
+  std::vector<std::string> writes;
+  for (const auto& row : sqlite_rows(database, "SELECT change FROM version_writes ORDER BY seq"))
+    writes.push_back(row[0]);
+  sqlite_exec(database, "DELETE FROM version_writes");
+  return writes;
+}
+
+std::string write_logging_editor(const Sandbox& sandbox, const std::string& log) {
+  std::string path = sandbox.write("bin/logging-editor", "#!/bin/sh\necho \"$1\" >> " + log + "\n");
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  return path;
+}
+
 std::vector<std::string> sqlite_tables(const std::string& database) {
   std::vector<std::string> names;
   if (!std::filesystem::exists(database)) return names;

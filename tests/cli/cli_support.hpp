@@ -56,6 +56,15 @@ std::vector<std::vector<std::string>> sqlite_rows(const std::string& database,
 void sqlite_exec(const std::string& database, const std::string& sql);
 /// The rows of alembic_version in the sandbox's test.db, sorted.
 std::vector<std::string> version_rows(const Sandbox& sandbox);
+/// Logs every insert, update and delete on alembic_version (which must exist) into a side
+/// table through triggers, so a test sees the exact writes, not only the rows left.
+void log_version_writes(const std::string& database);
+/// The writes logged since the last call, oldest first ("insert:a", "update:a->b",
+/// "delete:b"); the log is emptied.
+std::vector<std::string> take_version_writes(const std::string& database);
+/// An executable "editor" in the sandbox that appends the file it is given to `log`.
+std::string write_logging_editor(const Sandbox& sandbox, const std::string& log);
+
 /// The names of the tables in a SQLite file, sorted.
 std::vector<std::string> sqlite_tables(const std::string& database);
 

@@ -60,6 +60,20 @@ TEST_CASE("a well-formed plugin's metadata is read without loading it") {
   CHECK(second.depends_on.empty());
 }
 
+TEST_CASE("the source path sdm_add_revision() records is read; a plugin without it still loads") {
+  auto file = inspect_plugin_file(fixture("two_revisions.so"), PluginKind::Revisions);
+  REQUIRE(file.metadata.revisions.size() == 2);
+  const std::string source =
+      std::string(SDM_SOURCE_DIR) + "/tests/fixtures/broken/two_revisions.cpp";
+  CHECK(file.metadata.revisions[0].source == source);
+  CHECK(file.metadata.revisions[1].source == source);
+  auto built_before =
+      inspect_plugin_file(std::string(SDM_FIXTURE_DIR) + "/no_source/r1.so", PluginKind::Revisions);
+  REQUIRE(built_before.metadata.revisions.size() == 1);
+  CHECK(built_before.metadata.revisions[0].id == "50c000000001");
+  CHECK(built_before.metadata.revisions[0].source.empty());
+}
+
 TEST_CASE("a text file named .so is not a shared object") {
   CHECK(rejection_of("not_elf.so") == "not a shared object (not an ELF file)");
 }

@@ -95,6 +95,21 @@ TEST_CASE("an unmerge inserts the extra parent and updates the merge row") {
   CHECK(table.rows == Lines{"ae1027a6acf", "27c6a30d7c24"});
 }
 
+TEST_CASE("unmerging gives every parent its row, even one the other parent depends on") {
+  // r1 depends on l2, so l2 is implied by r1; Alembic still writes a row for each parent.
+  RevisionMap map({test::revision("b", {}, "base"), test::revision("l1", {"b"}, "left one"),
+                   test::revision("l2", {"l1"}, "left two"),
+                   test::revision("r1", {"b"}, "right", {"l2"}),
+                   test::revision("m", {"l2", "r1"}, "merge")});
+  TableRun unmerge = run(map, plan_downgrade(map, "r1", {"m"}), {"m"});
+  CHECK(unmerge.changes == Lines{"INSERT l2", "UPDATE m -> r1"});
+  CHECK(unmerge.rows == Lines{"r1", "l2"});
+  // Below the merge the implied parent's row is the one that stays.
+  TableRun below = run(map, plan_downgrade(map, "l1", {"m"}), {"m"});
+  CHECK(below.changes == Lines{"INSERT l2", "UPDATE m -> r1", "DELETE r1", "UPDATE l2 -> l1"});
+  CHECK(below.rows == Lines{"l1"});
+}
+
 TEST_CASE("downgrading a branch that other rows do not need deletes its row") {
   RevisionMap map(two_heads());
   TableRun first = run(map, plan_downgrade(map, "-1", {"ae1027a6acf", "27c6a30d7c24"}),

@@ -42,35 +42,49 @@ TEST_CASE("a duplicate id names both files") {
   copy.path = "/srv/other/002_copy.py";
   revisions.push_back(copy);
   CHECK(described(revisions) ==
-        Lines{"/srv/other/002_copy.py: Revision 002 is present more than once (also in "
-              "/srv/versions/002.py)"});
+        Lines{"/srv/versions/002.py, /srv/other/002_copy.py: Revision 002 is present more than "
+              "once"});
 }
 
-TEST_CASE("an unknown parent") {
+TEST_CASE("an unknown parent, in Alembic's words: the referrer as its history line") {
   CHECK(described({revision("001", {}, "first"), revision("002", {"999"}, "second")}) ==
-        Lines{"/srv/versions/002.py: Revision 999 referenced from 002 is not present"});
+        Lines{"/srv/versions/002.py: Revision 999 referenced from 999 -> 002 (head), second is "
+              "not present"});
+  // Only children loaded before the referrer count, as when Alembic meets the reference.
+  CHECK(described({revision("c1", {"m1"}, "child one"), revision("c2", {"m1"}, "child two"),
+                   revision("m1", {"a1", "zz"}, "merge")}) ==
+        Lines{"/srv/versions/m1.py: Revision a1 referenced from a1, zz -> m1 (branchpoint) "
+              "(mergepoint), merge is not present",
+              "/srv/versions/m1.py: Revision zz referenced from a1, zz -> m1 (branchpoint) "
+              "(mergepoint), merge is not present"});
+  CHECK(described({revision("m1", {"zz"}, "parent"), revision("c1", {"m1"}, "child")}) ==
+        Lines{"/srv/versions/m1.py: Revision zz referenced from zz -> m1 (head), parent is not "
+              "present"});
 }
 
 TEST_CASE("an unknown dependency") {
   CHECK(described({revision("001", {}, "first"), revision("002", {"001"}, "second", {"nope"})}) ==
-        Lines{"/srv/versions/002.py: Dependency nope referenced from 002 is not present"});
+        Lines{"/srv/versions/002.py: Revision nope referenced from 001 -> 002 (head), second is "
+              "not present"});
 }
 
-TEST_CASE("a cycle off the base") {
+TEST_CASE("a cycle names every file on it") {
   CHECK(described({revision("r000", {}, "base"), revision("r001", {"r002"}, "one"),
                    revision("r002", {"r001"}, "two")}) ==
-        Lines{"/srv/versions/r001.py: Cycle is detected in revisions (r001, r002)"});
+        Lines{"/srv/versions/r001.py, /srv/versions/r002.py: Cycle is detected in revisions "
+              "(r001, r002)"});
 }
 
 TEST_CASE("a graph that is all cycle") {
   CHECK(described({revision("y", {"x"}, "y"), revision("x", {"y"}, "x")}) ==
-        Lines{"/srv/versions/y.py: Cycle is detected in revisions (y, x)"});
+        Lines{"/srv/versions/y.py, /srv/versions/x.py: Cycle is detected in revisions (y, x)"});
 }
 
 TEST_CASE("a dependency cycle") {
   CHECK(described({revision("d0", {}, "base"), revision("d1", {"d0"}, "one", {"d2"}),
                    revision("d2", {"d0"}, "two", {"d1"})}) ==
-        Lines{"/srv/versions/d0.py: Dependency cycle is detected in revisions (d0, d1, d2)"});
+        Lines{"/srv/versions/d0.py, /srv/versions/d1.py, /srv/versions/d2.py: Dependency cycle is "
+              "detected in revisions (d0, d1, d2)"});
 }
 
 TEST_CASE("self loops") {
@@ -160,10 +174,11 @@ TEST_CASE("printable escapes what would break a one-line message") {
 TEST_CASE("a branch label used twice or clashing with an id") {
   CHECK(described({revision("l1", {}, "one", {}, {"shared"}),
                    revision("l2", {}, "two", {}, {"shared"})}) ==
-        Lines{"/srv/versions/l2.py: Branch name 'shared' in revision l2 already used by revision "
-              "l1"});
+        Lines{"/srv/versions/l1.py, /srv/versions/l2.py: Branch name 'shared' in revision l2 "
+              "already used by revision l1"});
   CHECK(described({revision("l1", {}, "one"), revision("l2", {}, "two", {}, {"l1"})}) ==
-        Lines{"/srv/versions/l2.py: Branch name 'l1' in revision l2 already used by revision l1"});
+        Lines{"/srv/versions/l1.py, /srv/versions/l2.py: Branch name 'l1' in revision l2 already "
+              "used by revision l1"});
 }
 
 TEST_CASE("a parent listed twice") {
@@ -175,8 +190,10 @@ TEST_CASE("every problem is listed, not just the first") {
   CHECK(described({revision("a-1", {}, "bad id"), revision("b1", {"zz"}, "unknown parent"),
                    revision("c1", {}, "unknown dependency", {"yy"})}) ==
         Lines{"/srv/versions/a-1.py: Character(s) '-' not allowed in revision identifier 'a-1'",
-              "/srv/versions/b1.py: Revision zz referenced from b1 is not present",
-              "/srv/versions/c1.py: Dependency yy referenced from c1 is not present"});
+              "/srv/versions/b1.py: Revision zz referenced from zz -> b1 (head), unknown parent "
+              "is not present",
+              "/srv/versions/c1.py: Revision yy referenced from <base> -> c1 (head), unknown "
+              "dependency is not present"});
 }
 
 TEST_CASE("building a map from broken revisions throws with all problems") {
@@ -188,8 +205,10 @@ TEST_CASE("building a map from broken revisions throws with all problems") {
   } catch (const GraphValidationError& error) {
     CHECK(error.problems().size() == 2);
     CHECK(std::string(error.what()) ==
-          "/srv/versions/002.py: Dependency nope referenced from 002 is not present\n"
-          "/srv/versions/002.py: Revision 999 referenced from 002 is not present");
+          "/srv/versions/002.py: Revision 999 referenced from 999 -> 002 (head), second is not "
+          "present\n"
+          "/srv/versions/002.py: Revision nope referenced from 999 -> 002 (head), second is not "
+          "present");
     CHECK(error.code() == ExitCode::Revision);
   }
   CHECK_THROWS_AS(RevisionMap{revisions}, RevisionError);

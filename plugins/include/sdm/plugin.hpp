@@ -9,6 +9,11 @@
 //   "sdm:plugin"   abi-version  kind ("revisions" | "driver")  build-key
 //   "sdm:revision" id  parents  depends-on  branch-labels  doc     (lists comma-separated)
 //   "sdm:driver"   name  schemes
+//
+// Revisions built with sdm_add_revision() also say where their source was, in a section
+// "sdm_source" of their own (optional; plugins built without it still load):
+//
+//   "sdm:source"   id  absolute-path
 #pragma once
 
 #include <cstdint>
@@ -20,6 +25,9 @@
 
 /// Places a metadata record in the section the host reads from the file.
 #define SDM_META_SECTION __attribute__((section("sdm_meta"), used))
+
+/// Places a source record (see above) in its own section.
+#define SDM_SOURCE_SECTION __attribute__((section("sdm_source"), used))
 
 /// Name of the entry point every plugin exports.
 #define SDM_ENTRY_POINT_NAME "sdm_plugin_entry"

@@ -29,11 +29,23 @@ inline void derived_downgrade(Operations& ops) {
 #define SDM_REVISION(NAME, ID, PARENTS, MESSAGE, UPGRADE, DOWNGRADE) \
   SDM_REVISION_EX(NAME, ID, PARENTS, "", "", MESSAGE, UPGRADE, DOWNGRADE)
 
+/// Where the revision's source is, for `sahara-db-manage edit`: sdm_add_revision() defines
+/// SDM_REVISION_SOURCE for each source it builds, and the record goes into a section of its
+/// own, which hosts that do not know it never read.
+#ifdef SDM_REVISION_SOURCE
+#define SDM_DETAIL_SOURCE_RECORD(NAME, ID)                   \
+  SDM_SOURCE_SECTION static const char sdm_source_##NAME[] = \
+      "sdm:source\0" ID "\0" SDM_REVISION_SOURCE;
+#else
+#define SDM_DETAIL_SOURCE_RECORD(NAME, ID)
+#endif
+
 /// A revision with depends_on and branch labels too (comma-separated lists, "" for none).
 /// DOC is the message; its first paragraph shows in history, all of it in `show`.
 #define SDM_REVISION_EX(NAME, ID, PARENTS, DEPENDS_ON, BRANCH_LABELS, DOC, UPGRADE, DOWNGRADE) \
   SDM_META_SECTION static const char sdm_meta_##NAME[] =                                       \
       "sdm:revision\0" ID "\0" PARENTS "\0" DEPENDS_ON "\0" BRANCH_LABELS "\0" DOC;            \
+  SDM_DETAIL_SOURCE_RECORD(NAME, ID)                                                           \
   static bool sdm_upgrade_##NAME(::sdm::Operations& ops, std::string& error) noexcept {        \
     return ::sdm::detail::guarded(error, [&] { UPGRADE(ops); });                               \
   }                                                                                            \
