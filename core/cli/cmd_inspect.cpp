@@ -8,15 +8,18 @@
 #include "graph/history_range.hpp"
 #include "graph/revision_lookup.hpp"
 #include "runtime/exec.hpp"
+#include "runtime/health_check.hpp"
 #include "runtime/version_table.hpp"
 
 namespace sdm::cli {
 namespace {
 
-/// The version table rows; nothing when the table does not exist (it is not created).
+/// The version table rows; nothing when the table does not exist (it is not created). The
+/// driver's pre-run checks may warn (a lagging standby, a cluster node out of sync) or refuse.
 std::vector<std::string> read_version_rows(AppContext& context) {
   const auto& driver = context.driver();
   auto connection = context.connect();
+  runtime::check_database_health(*connection, Access::Read, context.log(), context.display_url());
   runtime::Exec exec(*connection, driver.dialect());
   return runtime::VersionTable(exec).read_heads();
 }
