@@ -1,5 +1,6 @@
 #include "galera_node.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace sdm::mysql {
@@ -83,13 +84,15 @@ void check_tables(MysqlSession& session, std::vector<HealthFinding>& findings) {
       "information_schema.TABLE_CONSTRAINTS c WHERE c.TABLE_SCHEMA = t.TABLE_SCHEMA AND "
       "c.TABLE_NAME = t.TABLE_NAME AND c.CONSTRAINT_TYPE = 'PRIMARY KEY') ORDER BY 1"));
   if (!without_key.empty()) {
+    // A warning, not a refusal: schema changes replicate in total order whatever the keys, and
+    // Sahara's own libs_association and mains_association have none (as upstream's do).
     findings.push_back(
-        {HealthSeverity::Refusal,
+        {HealthSeverity::Warning,
          std::string(without_key.size() == 1 ? "table " : "tables ") + listed(without_key) +
              (without_key.size() == 1 ? " has" : " have") +
-             " no primary key, and Galera does not replicate the rows of such a table reliably "
-             "(nodes end up with different rows); add a primary key (or drop the table) before "
-             "migrating"});
+             " no primary key: Galera replicates their rows less reliably (every UPDATE or "
+             "DELETE scans the table on each node, and identical rows may end up different); "
+             "consider adding one"});
   }
   std::vector<std::string> other_engines;
   for (const Row& row :
@@ -175,11 +178,15 @@ std::vector<HealthFinding> galera_health(MysqlSession& session, const GaleraNode
              "before migrating"});
   }
   check_tables(session, findings);
-  if (findings.empty()) {
-    findings.push_back({HealthSeverity::Note,
-                        "Galera cluster " + node.cluster_name + ": " + node.describe() +
-                            " is Synced, " + std::to_string(node.cluster_size) +
-                            " nodes in the primary component; the run lock holds cluster-wide"});
+  const bool refused = std::any_of(findings.begin(), findings.end(), [](const auto& f) {
+    return f.severity == HealthSeverity::Refusal;
+  });
+  if (!refused) {
+    findings.insert(findings.begin(),
+                    {HealthSeverity::Note,
+                     "Galera cluster " + node.cluster_name + ": " + node.describe() +
+                         " is Synced, " + std::to_string(node.cluster_size) +
+                         " nodes in the primary component; the run lock holds cluster-wide"});
   }
   return findings;
 }
