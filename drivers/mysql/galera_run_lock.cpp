@@ -225,7 +225,7 @@ bool GaleraRunLock::renew(MysqlSession& session, const HeldLocks& held) {
       "its next statement; run the command again once no other runner is at work");
 }
 
-void GaleraRunLock::before_statement(MysqlSession& migration) {
+void GaleraRunLock::before_statement() {
   HeldLocks held;
   Clock::time_point confirmed;
   {
@@ -236,12 +236,15 @@ void GaleraRunLock::before_statement(MysqlSession& migration) {
     confirmed = confirmed_at_;
   }
   if (Clock::now() - confirmed < lease::kConfirmWithin) return;
-  // The renewing thread has not confirmed lately (its session lost, or queued behind a long
-  // schema change): confirm through the migration session itself before writing.
+  // The renewing thread has not confirmed lately (its session lost, or its renewal queued
+  // behind a long schema change): confirm now, before writing. On the lock session, in a
+  // transaction of its own: inside the migration session's it would hold the row, and stall
+  // the renewals, until that transaction ends.
   const auto started = Clock::now();
   bool ours = false;
   try {
-    ours = renew(migration, held);
+    std::lock_guard<std::mutex> session_lock(session_mutex_);
+    ours = renew(lock_session(), held);
   } catch (const ServerError& e) {
     if (e.code() != error_code::kDeadlock) throw;
   }

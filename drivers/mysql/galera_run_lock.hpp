@@ -41,7 +41,7 @@ class GaleraRunLock : public RunLockSession {
   /// "sahara-db-manage pid 4711 on host h (MySQL connection 42 as u@h) through Galera node
   /// node1 (db1:3306), holding it since ...", or "" when the lock is free.
   std::string holder(const std::string& key) override;
-  void before_statement(MysqlSession& migration) override;
+  void before_statement() override;
   void before_commit(MysqlSession& migration) override;
 
  private:

@@ -13,7 +13,7 @@ MysqlConnection::MysqlConnection(MysqlConnectOptions options)
 }
 
 std::int64_t MysqlConnection::execute(const std::string& sql) {
-  if (run_lock_) run_lock_->before_statement(session_);
+  if (run_lock_) run_lock_->before_statement();
   return session_.execute(sql);
 }
 

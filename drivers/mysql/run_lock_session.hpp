@@ -20,7 +20,7 @@ class RunLockSession {
   virtual std::string holder(const std::string& key) = 0;
   /// Before every statement of the migration session: throws when the lock may have been
   /// lost, so a runner that lost it writes nothing more.
-  virtual void before_statement(MysqlSession& migration) { (void)migration; }
+  virtual void before_statement() {}
   /// Inside the migration session's open transaction, just before COMMIT: ties the commit to
   /// still holding the lock.
   virtual void before_commit(MysqlSession& migration) { (void)migration; }
