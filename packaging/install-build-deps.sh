@@ -12,7 +12,7 @@ packages=(build-essential cmake ninja-build pkg-config libpoco-dev libboost-dev 
 for option in "$@"; do
   case "$option" in
     --with-servers) packages+=(postgresql-15 postgresql-client-15 mariadb-server mariadb-client
-                                  galera-4 rsync) ;;
+                               galera-4 rsync) ;;
     --with-fuzzer) packages+=(clang-14 libclang-rt-14-dev) ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac
