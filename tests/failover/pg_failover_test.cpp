@@ -31,6 +31,14 @@ struct FailoverTarget {
     return login() + "127.0.0.1:" + std::to_string(port) + "/" + db.name();
   }
 
+  /// "127.0.0.1:PORT" of each server.
+  std::string primary() const { return "127.0.0.1:" + std::to_string(pair.primary_port()); }
+  std::string standby() const { return "127.0.0.1:" + std::to_string(pair.standby_port()); }
+  /// A URL listing the standby first, then the primary, with `query` after them.
+  std::string both(const std::string& query = "") const {
+    return login() + "/" + db.name() + "?host=" + standby() + "&host=" + primary() + query;
+  }
+
   ProcessResult run(const std::string& url, const std::vector<std::string>& command) const {
     const std::string config = box.write("db.conf", "[database]\nconnection = " + url + "\n");
     std::vector<std::string> all = {"--config-file", config, "--revisions-dir",
@@ -43,12 +51,6 @@ struct FailoverTarget {
   Sandbox box;
   ScratchDatabase db;
 };
-
-bool has_version_table(const FailoverTarget& t) {
-  for (const auto& table : t.db.tables())
-    if (table == "alembic_version") return true;
-  return false;
-}
 
 /// Restarts the primary at the end of a test that stopped it.
 struct PrimaryBack {
@@ -83,7 +85,7 @@ TEST_CASE(
     CHECK(refused.err.find(kPassword) == std::string::npos);
     CHECK(refused.err.find(url_encode(kPassword)) == std::string::npos);
   }
-  CHECK_FALSE(has_version_table(t));
+  CHECK_FALSE(t.db.has_table("alembic_version"));
 }
 
 TEST_CASE("postgresql failover: current reads a standby, warning that it may lag") {
@@ -101,24 +103,19 @@ TEST_CASE(
     "postgresql failover: SQLAlchemy's multi-host URL and libpq's lists reach the primary "
     "whichever server comes first") {
   FailoverTarget t;
-  const std::string primary = "127.0.0.1:" + std::to_string(t.pair.primary_port());
-  const std::string standby = "127.0.0.1:" + std::to_string(t.pair.standby_port());
-  const std::string base = t.login() + "/" + t.db.name();
   // Standby first: without target_session_attrs libpq would stop there.
-  const ProcessResult up =
-      t.run(base + "?host=" + standby + "&host=" + primary + "&target_session_attrs=primary",
-            {"upgrade", "head"});
+  const ProcessResult up = t.run(t.both("&target_session_attrs=primary"), {"upgrade", "head"});
   REQUIRE_MESSAGE(up.exit_code == 0, up.err);
   CHECK(t.db.versions() == Names{"3c0000000003"});
   const ProcessResult down =
-      t.run(base + "?host=127.0.0.1,127.0.0.1&port=" + std::to_string(t.pair.standby_port()) + "," +
+      t.run(t.login() + "/" + t.db.name() +
+                "?host=127.0.0.1,127.0.0.1&port=" + std::to_string(t.pair.standby_port()) + "," +
                 std::to_string(t.pair.primary_port()) + "&target_session_attrs=read-write",
             {"downgrade", "1a0000000001"});
   REQUIRE_MESSAGE(down.exit_code == 0, down.err);
   CHECK(t.db.versions() == Names{"1a0000000001"});
   // Listed without target_session_attrs, the standby answers first and is refused.
-  const ProcessResult unguarded =
-      t.run(base + "?host=" + standby + "&host=" + primary, {"upgrade", "head"});
+  const ProcessResult unguarded = t.run(t.both(), {"upgrade", "head"});
   CHECK(unguarded.exit_code == 6);
   CHECK(unguarded.err.find(kStandbyRefusal) != std::string::npos);
   CHECK(t.db.versions() == Names{"1a0000000001"});
@@ -128,17 +125,13 @@ TEST_CASE(
     "postgresql failover: with the primary stopped, the error says no listed server is a "
     "primary, and why each was passed over") {
   FailoverTarget t;
-  const std::string primary = "127.0.0.1:" + std::to_string(t.pair.primary_port());
-  const std::string standby = "127.0.0.1:" + std::to_string(t.pair.standby_port());
-  const std::string url = t.login() + "/" + t.db.name() + "?host=" + standby + "&host=" + primary +
-                          "&target_session_attrs=primary";
   t.pair.wait_for_standby();
   PrimaryBack restart(t.pair);
   t.pair.stop_primary();
-  const ProcessResult failed = t.run(url, {"upgrade", "head"});
+  const ProcessResult failed = t.run(t.both("&target_session_attrs=primary"), {"upgrade", "head"});
   CHECK(failed.exit_code == 6);
-  CHECK_MESSAGE(failed.err.find("none of the listed PostgreSQL servers (" + standby + ", " +
-                                primary + ") is a primary: ") != std::string::npos,
+  CHECK_MESSAGE(failed.err.find("none of the listed PostgreSQL servers (" + t.standby() + ", " +
+                                t.primary() + ") is a primary: ") != std::string::npos,
                 failed.err);
   CHECK(failed.err.find("port " + std::to_string(t.pair.standby_port()) +
                         " failed: server is in hot standby mode; connection to server at") !=

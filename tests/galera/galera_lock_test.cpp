@@ -17,36 +17,6 @@ namespace {
 /// The Galera lease (drivers/mysql/galera_lease.hpp): a dead holder is taken over after it.
 constexpr double kLeaseSeconds = 10;
 
-/// Waits until `node` sees the version row `revision` (the runner has finished that revision
-/// and is in the next one).
-void wait_for_version(const GaleraTarget& t, int node, const std::string& revision) {
-  const auto deadline = Clock::now() + std::chrono::seconds(60);
-  while (Clock::now() < deadline) {
-    try {
-      if (t.versions(node) == Names{revision}) return;
-    } catch (const std::exception&) {
-      // The version table may not exist yet.
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  FAIL("node " << node << " never saw version " << revision);
-}
-
-/// Makes the paused revision (fixture "paused") sleep `seconds`.
-void create_pause(const GaleraTarget& t, int seconds) {
-  t.db.sql(
-      "CREATE TABLE pause_control (id INT PRIMARY KEY, seconds INT NOT NULL);\n"
-      "INSERT INTO pause_control VALUES (1, " +
-      std::to_string(seconds) + ");\n");
-}
-
-/// Changes the pause through `node`. Only a row change: a schema change of the table would
-/// abort the statement reading it on every node.
-void set_pause(const GaleraTarget& t, int seconds, int node) {
-  t.db.sql_via_port(t.cluster.port(node),
-                    "UPDATE pause_control SET seconds = " + std::to_string(seconds) + ";\n");
-}
-
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -93,14 +63,12 @@ TEST_CASE(
     "galera: a runner killed while holding the lock is taken over after its lease, and the "
     "next runner finishes without redoing its revisions") {
   GaleraTarget t;
-  create_pause(t, 60);
-  auto killed = t.start(1, fixture_dir("paused"), {"upgrade", "head"});
-  wait_for_version(t, 1, "1a0000000001");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // into the paused revision
+  t.create_pause(60);
+  auto killed = t.start_paused_runner(1);
   const pid_t killed_pid = killed->pid();
   ::kill(killed_pid, SIGKILL);
   killed->wait();
-  set_pause(t, 0, 2);
+  t.set_pause(0, 2);
 
   const auto started = Clock::now();
   const ProcessResult next = t.run(2, fixture_dir("paused"), {"upgrade", "head"});
@@ -126,12 +94,10 @@ TEST_CASE(
     "galera: a runner stopped past its lease loses the lock, and when it wakes it stops "
     "without writing") {
   GaleraTarget t;
-  create_pause(t, 14);
-  auto stopped = t.start(1, fixture_dir("paused"), {"upgrade", "head"});
-  wait_for_version(t, 1, "1a0000000001");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  t.create_pause(14);
+  auto stopped = t.start_paused_runner(1);
   ::kill(stopped->pid(), SIGSTOP);
-  set_pause(t, 0, 2);
+  t.set_pause(0, 2);
 
   const ProcessResult next = t.run(3, fixture_dir("paused"), {"upgrade", "head"});
   REQUIRE_MESSAGE(next.exit_code == 0, next.err);

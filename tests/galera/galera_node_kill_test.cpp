@@ -15,21 +15,8 @@ TEST_CASE(
     "galera: a node killed mid-run fails the run cleanly, a surviving node finishes it, and "
     "the node rejoins with the same schema") {
   GaleraTarget t;
-  t.db.sql(
-      "CREATE TABLE pause_control (id INT PRIMARY KEY, seconds INT NOT NULL);\n"
-      "INSERT INTO pause_control VALUES (1, 60);\n");
-  auto runner = t.start(1, fixture_dir("paused"), {"upgrade", "head"});
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::vector<std::string> seen;
-    try {
-      seen = t.versions(1);
-    } catch (const std::exception&) {
-    }
-    if (seen == Names{"1a0000000001"}) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  t.create_pause(60);
+  auto runner = t.start_paused_runner(1);
   t.cluster.kill_node(1);
 
   const ProcessResult failed = runner->wait();
@@ -42,7 +29,7 @@ TEST_CASE(
   CHECK(failed.err.find("internal error") == std::string::npos);
   CHECK(failed.err.find(t.db.password()) == std::string::npos);
 
-  t.db.sql_via_port(t.cluster.port(2), "UPDATE pause_control SET seconds = 0;\n");
+  t.set_pause(0, 2);
   const ProcessResult finished = t.run(2, fixture_dir("paused"), {"upgrade", "head"});
   REQUIRE_MESSAGE(finished.exit_code == 0, finished.err);
   CHECK(finished.err.find("through Galera node node1") != std::string::npos);

@@ -1,7 +1,10 @@
 #include "galera/galera_support.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
+#include <stdexcept>
+#include <thread>
 
 namespace sdm::test {
 
@@ -41,38 +44,46 @@ std::unique_ptr<ChildProcess> GaleraTarget::start(int node, const std::string& r
 }
 
 std::vector<std::string> GaleraTarget::versions(int node) const {
-  std::vector<std::string> rows;
-  const std::string out =
+  return output_lines(
       db.sql_via_port(cluster.port(node),
                       "SET SESSION wsrep_sync_wait = 1;\n"
-                      "SELECT version_num FROM alembic_version ORDER BY version_num;\n");
-  for (std::size_t at = 0; at < out.size();) {
-    auto end = out.find('\n', at);
-    if (end == std::string::npos) end = out.size();
-    if (end > at) rows.push_back(out.substr(at, end - at));
-    at = end + 1;
-  }
-  return rows;
+                      "SELECT version_num FROM alembic_version ORDER BY version_num;\n"));
 }
 
-namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  for (std::size_t at = 0; at < text.size();) {
-    auto end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  std::sort(lines.begin(), lines.end());
-  return lines;
+void GaleraTarget::create_pause(int seconds) const {
+  db.sql(
+      "CREATE TABLE pause_control (id INT PRIMARY KEY, seconds INT NOT NULL);\n"
+      "INSERT INTO pause_control VALUES (1, " +
+      std::to_string(seconds) + ");\n");
 }
 
-}  // namespace
+void GaleraTarget::set_pause(int seconds, int node) const {
+  db.sql_via_port(cluster.port(node),
+                  "UPDATE pause_control SET seconds = " + std::to_string(seconds) + ";\n");
+}
+
+std::unique_ptr<ChildProcess> GaleraTarget::start_paused_runner(int node) const {
+  auto runner = start(node, fixture_dir("paused"), {"upgrade", "head"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      if (versions(node) == std::vector<std::string>{"1a0000000001"}) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // into the pause
+        return runner;
+      }
+    } catch (const std::exception&) {
+      // No version table yet.
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("the runner through node " + std::to_string(node) +
+                           " never finished its first revision");
+}
 
 std::string line_differences(const std::string& a, const std::string& b) {
-  const auto left = lines_of(a), right = lines_of(b);
+  auto left = output_lines(a), right = output_lines(b);
+  std::sort(left.begin(), left.end());
+  std::sort(right.begin(), right.end());
   std::vector<std::string> only_left, only_right;
   std::set_difference(left.begin(), left.end(), right.begin(), right.end(),
                       std::back_inserter(only_left));

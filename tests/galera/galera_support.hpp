@@ -35,6 +35,14 @@ class GaleraTarget {
                                       const std::vector<std::string>& command) const;
   /// The rows of alembic_version as `node` sees them, sorted.
   std::vector<std::string> versions(int node) const;
+  /// Makes the paused revision (fixture "paused") sleep `seconds`.
+  void create_pause(int seconds) const;
+  /// Changes the pause through `node`. Only a row change: a schema change of the table would
+  /// abort the statement reading it on every node.
+  void set_pause(int seconds, int node) const;
+  /// `upgrade head` of fixture "paused" through `node`, returned once it is inside the paused
+  /// revision, holding the lock.
+  std::unique_ptr<ChildProcess> start_paused_runner(int node) const;
   /// The schema as `node`'s catalog reports it.
   std::string fingerprint(int node) const {
     return db.schema_fingerprint_via_port(cluster.port(node));

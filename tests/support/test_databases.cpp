@@ -89,6 +89,17 @@ std::string sql_literal(const std::string& text, bool backslash_escapes) {
 
 }  // namespace
 
+std::vector<std::string> output_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < text.size();) {
+    auto end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    if (end > at) lines.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return lines;
+}
+
 std::string url_encode(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
@@ -214,29 +225,17 @@ std::vector<std::string> ScratchDatabase::tables() const {
             "ORDER BY 1;"
           : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "ORDER BY 1;";
-  std::vector<std::string> names;
-  std::string out = sql(query);
-  for (std::size_t at = 0; at < out.size();) {
-    auto end = out.find('\n', at);
-    if (end == std::string::npos) end = out.size();
-    if (end > at) names.push_back(out.substr(at, end - at));
-    at = end + 1;
-  }
-  return names;
+  return output_lines(sql(query));
+}
+
+bool ScratchDatabase::has_table(const std::string& name) const {
+  const auto names = tables();
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 std::vector<std::string> ScratchDatabase::versions() const {
-  auto names = tables();
-  if (std::find(names.begin(), names.end(), "alembic_version") == names.end()) return {};
-  std::vector<std::string> rows;
-  std::string out = sql("SELECT version_num FROM alembic_version ORDER BY version_num;");
-  for (std::size_t at = 0; at < out.size();) {
-    auto end = out.find('\n', at);
-    if (end == std::string::npos) end = out.size();
-    if (end > at) rows.push_back(out.substr(at, end - at));
-    at = end + 1;
-  }
-  return rows;
+  if (!has_table("alembic_version")) return {};
+  return output_lines(sql("SELECT version_num FROM alembic_version ORDER BY version_num;"));
 }
 
 namespace {

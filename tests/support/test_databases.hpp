@@ -49,6 +49,8 @@ class ScratchDatabase {
   std::string sql_via_port(int port, const std::string& statements) const;
   /// The names of the tables, sorted.
   std::vector<std::string> tables() const;
+  /// Whether the table exists.
+  bool has_table(const std::string& name) const;
   /// The rows of alembic_version, sorted; empty when the table does not exist.
   std::vector<std::string> versions() const;
   /// Tables, columns (type, nullability, default, order), constraints and indexes as the
@@ -63,6 +65,9 @@ class ScratchDatabase {
   ServerAdmin server_;
   std::string backend_, name_, user_, password_, url_, sqlite_dir_;
 };
+
+/// The non-empty lines of a client's output, in order.
+std::vector<std::string> output_lines(const std::string& text);
 
 /// Percent-encodes a URL component.
 std::string url_encode(const std::string& text);
