@@ -144,3 +144,20 @@ TEST_CASE(
   CHECK(alone.exit_code == 6);
   CHECK(alone.err.find("Connection refused") != std::string::npos);
 }
+
+TEST_CASE(
+    "postgresql failover: a server that accepts only read-only transactions is refused before "
+    "anything is written") {
+  FailoverTarget t;
+  t.db.sql("ALTER DATABASE " + t.db.name() + " SET default_transaction_read_only = on;\n");
+  const ProcessResult refused = t.run(t.at(t.pair.primary_port()), {"upgrade", "head"});
+  CHECK(refused.exit_code == 6);
+  CHECK_MESSAGE(refused.err.find("FAILED: PostgreSQL server " + t.primary() +
+                                 " accepts only read-only transactions "
+                                 "(default_transaction_read_only is on); point the URL at a "
+                                 "server that accepts writes") != std::string::npos,
+                refused.err);
+  CHECK_FALSE(t.db.has_table("alembic_version"));
+  // Reading is fine.
+  CHECK(t.run(t.at(t.pair.primary_port()), {"current"}).exit_code == 0);
+}
