@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Figures for tests/README.md ("Faults: crashes, clusters and failover"): how long the test
 # scripts take to start a three-node Galera cluster and a PostgreSQL primary with a hot
-# standby, `upgrade head` of Sahara's 001..035 on Galera against a single MariaDB, and how long
-# a runner waits to take over the lock of a runner killed while holding it. Medians (and the
-# range) of N samples; each sample on a fresh database. Not a test: nothing fails on a slow run.
+# standby, `upgrade head` of Sahara's 001..035 on Galera against a single MariaDB, how long
+# a runner waits to take over the lock of a runner killed while holding it, and rounds of two
+# runners racing through two nodes (how many rounds had exactly one of them migrate). Medians
+# (and the range) of N samples; each sample on a fresh database. Not a test: nothing fails on a
+# slow run.
 # Usage: tests/bench/run-cluster-figures.sh [--build-dir DIR] [--runs N] [--takeovers N]
+#        [--races N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 build_dir=build
 runs=10
 takeovers=5
+races=20
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --build-dir) build_dir="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --takeovers) takeovers="$2"; shift 2 ;;
+    --races) races="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -80,10 +85,44 @@ for i in $(seq "$takeovers"); do
   wait "$next"
 done
 
+# Races: two runners start together on an empty database through nodes i and i+1. A round is
+# good when both exit 0, exactly one of them runs all 35 revisions, the other said whom it was
+# waiting for (pid and node), and all three nodes then hold 035.
+race_ok=0 race_bad=()
+for i in $(seq "$races"); do
+  node_a=$(( i % 3 + 1 )) node_b=$(( (i + 1) % 3 + 1 ))
+  galera_root "CREATE DATABASE r_$i CHARACTER SET utf8"
+  port_a=SDM_GALERA_PORT_$node_a port_b=SDM_GALERA_PORT_$node_b
+  conf_a=$(config "mysql+pymysql://figures:figures@127.0.0.1:${!port_a}/r_$i" race_a)
+  conf_b=$(config "mysql+pymysql://figures:figures@127.0.0.1:${!port_b}/r_$i" race_b)
+  "$bin" --config-file "$conf_a" upgrade head 2>"$work/a.log" & pid_a=$!
+  "$bin" --config-file "$conf_b" upgrade head 2>"$work/b.log" & pid_b=$!
+  rc_a=0 rc_b=0
+  wait "$pid_a" || rc_a=$?
+  wait "$pid_b" || rc_b=$?
+  ran_a=$(grep -c "Running upgrade" "$work/a.log" || true)
+  ran_b=$(grep -c "Running upgrade" "$work/b.log" || true)
+  if (( ran_a == 35 )); then waiter=$work/b.log holder="pid $pid_a" node=node$node_a
+  else waiter=$work/a.log holder="pid $pid_b" node=node$node_b; fi
+  heads=$(for n in 1 2 3; do
+    socket=SDM_GALERA_SOCKET_$n
+    mariadb --no-defaults --socket="${!socket}" -uroot -N -B \
+      -e "SET SESSION wsrep_sync_wait = 1; SELECT version_num FROM r_$i.alembic_version"; done | sort -u)
+  if (( rc_a == 0 && rc_b == 0 && ran_a + ran_b == 35 && (ran_a == 0 || ran_b == 0) )) &&
+     grep -q "sahara-db-manage $holder on host" "$waiter" && grep -q "through Galera node $node" "$waiter" &&
+     [[ "$heads" == 035 ]]; then
+    race_ok=$((race_ok + 1))
+  else
+    race_bad+=("round $i: exit $rc_a/$rc_b, revisions run $ran_a/$ran_b, heads ${heads//$'\n'/,}")
+  fi
+done
+for line in "${race_bad[@]}"; do echo "$line" >&2; done
+
 echo "| figure | value |"
 echo "|---|---|"
 echo "| three-node Galera cluster started and Synced (tests/test-servers.sh galera-start) | $(echo "$galera_start" | summary) |"
 echo "| PostgreSQL primary + hot standby started (pg-standby-start) | $(echo "$pg_start" | summary) |"
 echo "| upgrade head 001-035, single MariaDB | $(printf '%s\n' "${single[@]}" | summary) |"
 echo "| upgrade head 001-035, Galera (through node 1) | $(printf '%s\n' "${galera[@]}" | summary) |"
+echo "| two runners racing through two nodes: rounds with exactly one migrating, the other naming it and finding head | $race_ok of $races |"
 echo "| lock of a killed holder taken over (next runner's start to its first revision) | $(printf '%s\n' "${taken[@]}" | summary) |"
