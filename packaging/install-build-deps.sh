@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing sahara-db-manage needs on Debian 12, if missing.
 # Usage: packaging/install-build-deps.sh [--with-servers] [--with-fuzzer]
-#   --with-servers  also PostgreSQL 15 and MariaDB 10.11 (the integration tests start their own
-#                   instances in a temporary folder; no system cluster is created or started)
+#   --with-servers  also PostgreSQL 15 and MariaDB 10.11, with Galera 4 and rsync for the
+#                   three-node cluster tests (the integration tests start their own instances in
+#                   a temporary folder; no system cluster is created or started)
 #   --with-fuzzer   also clang 14 and its runtime libraries, for the libFuzzer targets
 set -euo pipefail
 
@@ -10,7 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config libpoco-dev libboost-dev 
           doctest-dev libpq-dev libmariadb-dev libsqlite3-dev sqlite3)
 for option in "$@"; do
   case "$option" in
-    --with-servers) packages+=(postgresql-15 postgresql-client-15 mariadb-server mariadb-client) ;;
+    --with-servers) packages+=(postgresql-15 postgresql-client-15 mariadb-server mariadb-client
+                               galera-4 rsync) ;;
     --with-fuzzer) packages+=(clang-14 libclang-rt-14-dev) ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac

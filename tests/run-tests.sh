@@ -2,6 +2,8 @@
 # Runs the whole test suite: installs what is missing, starts PostgreSQL 15 and MariaDB 10.11
 # on loopback with their data in a temporary folder, builds, runs every test, stops the servers.
 # With --sanitize: AddressSanitizer and UBSan, then every fuzz target for a bounded time.
+# The cluster suites start a Galera cluster and a PostgreSQL standby pair themselves (CTest
+# fixtures, in the same folder); they are stopped with the rest.
 # Usage: tests/run-tests.sh [--sanitize] [--build-dir DIR] [-- ctest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,6 +10,7 @@
 #include "sdm/secret.hpp"
 #include "graph/revision_lookup.hpp"
 #include "runtime/exec.hpp"
+#include "runtime/health_check.hpp"
 #include "runtime/version_table.hpp"
 
 namespace sdm::cli {
@@ -166,6 +167,9 @@ std::unique_ptr<runtime::ConnectionHandle> AppContext::connect() {
 std::vector<std::string> AppContext::version_rows() {
   const auto& loaded = driver();
   auto connection = connect();
+  // The driver's pre-run checks may warn (a lagging standby, a cluster node out of sync) or
+  // refuse before anything is read.
+  runtime::check_database_health(*connection, Access::Read, log(), display_url());
   runtime::Exec exec(*connection, loaded.dialect());
   return runtime::VersionTable(exec).read_heads();
 }

@@ -8,6 +8,7 @@
 #include "graph/command_targets.hpp"
 #include "graph/migration_plan.hpp"
 #include "runtime/exec.hpp"
+#include "runtime/health_check.hpp"
 #include "runtime/migration_runner.hpp"
 #include "runtime/run_lock.hpp"
 #include "runtime/version_table.hpp"
@@ -30,13 +31,15 @@ std::string revision_argument(AppContext& context, bool upgrade) {
   return line.positionals.front();
 }
 
-/// Runs `plan` online: connects, takes the run lock, reads the heads the plan starts from.
+/// Runs `plan` online: connects, refuses a database the driver finds unsafe to change, takes
+/// the run lock, reads the heads the plan starts from.
 template <class Planner>
 void run_online(AppContext& context, runtime::RunOptions options, const graph::RevisionMap& map,
                 Planner&& planner) {
   const auto& driver = context.driver();
   auto connection = context.connect();
   runtime::Exec exec(*connection, driver.dialect());
+  runtime::check_database_health(*connection, Access::Write, context.log(), context.display_url());
   runtime::RunLock lock(*connection, runtime::run_lock_key(runtime::VersionTable::kDefaultName),
                         context.lock_timeout(), context.log(), context.display_url());
   runtime::VersionTable versions(exec);

@@ -71,4 +71,10 @@ std::optional<Table> ConnectionHandle::reflect_table(const std::string& name) {
   return table;
 }
 
+std::vector<HealthFinding> ConnectionHandle::check_health(Access access) {
+  std::vector<HealthFinding> findings;
+  checked([&](std::string& e) { return connection_->check_health(access, findings, e); });
+  return findings;
+}
+
 }  // namespace sdm::runtime

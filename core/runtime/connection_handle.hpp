@@ -27,6 +27,7 @@ class ConnectionHandle {
   std::string lock_holder(const std::string& key);
   std::vector<std::string> table_names();
   std::optional<Table> reflect_table(const std::string& name);
+  std::vector<HealthFinding> check_health(Access access);
 
  private:
   std::unique_ptr<abi::Connection> connection_;

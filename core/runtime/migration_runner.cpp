@@ -1,5 +1,6 @@
 #include "runtime/migration_runner.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -22,6 +23,25 @@ std::string join(const std::vector<std::string>& names) {
 
 std::string describe_heads(const std::vector<std::string>& heads) {
   return heads.empty() ? "base (no revision)" : join(heads);
+}
+
+/// Why recovery steps would do harm: the version table no longer holds `expected`, because
+/// another runner migrated the database after this one lost the run lock (or stalled). Nothing
+/// when it still does, or when it cannot be read (the connection is gone).
+std::optional<std::string> moved_on_meanwhile(VersionTable& versions,
+                                              std::vector<std::string> expected) {
+  std::vector<std::string> now;
+  try {
+    now = versions.read_heads();
+  } catch (const HostError&) {
+    return std::nullopt;
+  }
+  std::sort(now.begin(), now.end());
+  std::sort(expected.begin(), expected.end());
+  if (now == expected) return std::nullopt;
+  return "the version table now says " + describe_heads(now) + ", not " + describe_heads(expected) +
+         ": another runner has migrated this database since, so nothing is left to recover from "
+         "this run; see where it stands with `sahara-db-manage current`";
 }
 
 /// Fills in, for the live database, a table definition the model needs: the one the revisions
@@ -192,6 +212,8 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       where += " failed while recording its version";
     }
     if (!traits.transactional_ddl && step_start) {
+      if (auto moved = moved_on_meanwhile(versions_, committed_heads))
+        throw HostError(e.code(), where + ": " + e.what() + "; " + *moved);
       graph::HeadMaintainer after = heads;
       after.apply(step);
       PartialRevision partial{

@@ -18,6 +18,9 @@ struct MysqlConnectOptions {
   std::string unix_socket;  ///< a socket path instead of TCP
   std::string charset = "utf8mb4";
   unsigned connect_timeout_seconds = 10;
+  /// Seconds to wait for each answer; 0 waits as long as the server takes (a real ALTER can
+  /// take hours). Not a URL parameter: the driver sets it for its own lock sessions.
+  unsigned read_timeout_seconds = 0;
   /// TCP even to "localhost", as PyMySQL connects (libmariadb would take the default socket).
   bool force_tcp = false;
 

@@ -1,13 +1,19 @@
 #include "mysql_connection.hpp"
 
+#include "galera_run_lock.hpp"
 #include "mysql_reflection.hpp"
+#include "mysql_run_lock.hpp"
 
 namespace sdm::mysql {
 
 MysqlConnection::MysqlConnection(MysqlConnectOptions options)
-    : options_(std::move(options)), session_(options_) {}
+    : options_(std::move(options)), session_(options_), galera_(galera_node(session_)) {
+  // 1: every SELECT, SHOW and BEGIN first waits for what the cluster committed before it.
+  if (galera_) session_.execute("SET SESSION wsrep_sync_wait = 1");
+}
 
 std::int64_t MysqlConnection::execute(const std::string& sql) {
+  if (run_lock_) run_lock_->before_statement();
   return session_.execute(sql);
 }
 
@@ -22,6 +28,7 @@ void MysqlConnection::begin() {
 }
 
 void MysqlConnection::commit() {
+  if (run_lock_) run_lock_->before_commit(session_);
   session_.execute("COMMIT");
 }
 
@@ -29,8 +36,13 @@ void MysqlConnection::rollback() {
   session_.execute("ROLLBACK");
 }
 
-MysqlRunLock& MysqlConnection::run_lock() {
-  if (!run_lock_) run_lock_ = std::make_unique<MysqlRunLock>(options_);
+RunLockSession& MysqlConnection::run_lock() {
+  if (!run_lock_) {
+    if (galera_)
+      run_lock_ = std::make_unique<GaleraRunLock>(options_, *galera_);
+    else
+      run_lock_ = std::make_unique<MysqlRunLock>(options_);
+  }
   return *run_lock_;
 }
 
@@ -52,6 +64,11 @@ std::vector<std::string> MysqlConnection::table_names() {
 
 std::optional<Table> MysqlConnection::reflect_table(const std::string& name) {
   return reflect_mysql_table(session_, name);
+}
+
+std::vector<HealthFinding> MysqlConnection::check_health(Access access) {
+  if (!galera_) return {};
+  return galera_health(session_, *galera_, access);
 }
 
 }  // namespace sdm::mysql

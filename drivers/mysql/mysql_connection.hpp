@@ -6,17 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "galera_node.hpp"
 #include "mysql_connect_options.hpp"
-#include "mysql_run_lock.hpp"
 #include "mysql_session.hpp"
+#include "run_lock_session.hpp"
 #include "sdm/connection.hpp"
 
 namespace sdm::mysql {
 
 /// A MySQL/MariaDB session. Autocommit stays on for the whole session: transactions are
 /// START TRANSACTION ... COMMIT/ROLLBACK, so no statement after one can end up in an
-/// implicit transaction that closing the session discards. The run lock is a named lock on a
-/// second session, opened the first time the lock is asked for.
+/// implicit transaction that closing the session discards. The run lock lives on a second
+/// session, opened the first time the lock is asked for: a named lock, or on a Galera node a
+/// cluster-wide lease (GaleraRunLock). On a Galera node every read waits until the node has
+/// applied what the cluster committed before it (wsrep_sync_wait), so a runner never acts on
+/// a version row another node's runner has already changed.
 class MysqlConnection : public Connection {
  public:
   /// Connects; throws sdm::Error (without the password).
@@ -32,13 +36,17 @@ class MysqlConnection : public Connection {
   std::string lock_holder(const std::string& key) override;
   std::vector<std::string> table_names() override;
   std::optional<Table> reflect_table(const std::string& name) override;
+  /// On a Galera node: its state, the schema-change method, and tables Galera cannot
+  /// replicate. Nothing on a single server.
+  std::vector<HealthFinding> check_health(Access access) override;
 
  private:
-  MysqlRunLock& run_lock();
+  RunLockSession& run_lock();
 
   MysqlConnectOptions options_;
   MysqlSession session_;
-  std::unique_ptr<MysqlRunLock> run_lock_;
+  std::optional<GaleraNode> galera_;
+  std::unique_ptr<RunLockSession> run_lock_;
 };
 
 }  // namespace sdm::mysql

@@ -35,6 +35,10 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
   // connection string, so a password may hold any character.
   set_option(handle, MYSQL_OPT_CONNECT_TIMEOUT, options.connect_timeout_seconds,
              "the connect timeout");
+  if (options.read_timeout_seconds != 0) {
+    set_option(handle, MYSQL_OPT_READ_TIMEOUT, options.read_timeout_seconds, "the read timeout");
+    set_option(handle, MYSQL_OPT_WRITE_TIMEOUT, options.read_timeout_seconds, "the write timeout");
+  }
   // A silent reconnect would drop the run lock and an open transaction unnoticed.
   set_option(handle, MYSQL_OPT_RECONNECT, my_bool{0}, "reconnect");
   // A server must not be able to make the client send it local files.
@@ -67,7 +71,8 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
 }
 
 void MysqlSession::fail(const char* what) const {
-  throw Error(std::string("MySQL ") + what + " failed: " + server_error(handle_.get()));
+  throw ServerError(std::string("MySQL ") + what + " failed: " + server_error(handle_.get()),
+                    mysql_errno(handle_.get()));
 }
 
 void MysqlSession::send(const std::string& sql, const char* what) {

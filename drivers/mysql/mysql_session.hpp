@@ -8,12 +8,35 @@
 
 #include "mysql_connect_options.hpp"
 #include "sdm/connection.hpp"
+#include "sdm/error.hpp"
 
 struct st_mysql;
 
 namespace sdm::mysql {
 
-/// An open session with autocommit on. Every failure throws sdm::Error with the server's
+/// A statement the server (or the client library, for a lost connection) failed, with its
+/// error number: some are answers rather than failures (a duplicate key, a Galera
+/// certification conflict).
+class ServerError : public Error {
+ public:
+  ServerError(const std::string& message, unsigned code) : Error(message), code_(code) {}
+  unsigned code() const { return code_; }
+
+ private:
+  unsigned code_;
+};
+
+/// Error numbers the driver acts on.
+namespace error_code {
+inline constexpr unsigned kDuplicateEntry = 1062;  // ER_DUP_ENTRY
+inline constexpr unsigned kDeadlock = 1213;        // ER_LOCK_DEADLOCK: also a Galera conflict
+inline constexpr unsigned kNodeNotReady = 1047;    // WSREP has not yet prepared node
+inline constexpr unsigned kNoSuchTable = 1146;     // ER_NO_SUCH_TABLE
+inline constexpr unsigned kServerGone = 2006;      // CR_SERVER_GONE_ERROR
+inline constexpr unsigned kServerLost = 2013;      // CR_SERVER_LOST
+}  // namespace error_code
+
+/// An open session with autocommit on. Every failure throws ServerError with the server's
 /// error number and message; none holds the password.
 class MysqlSession {
  public:

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "postgresql/host_list.hpp"
 #include "postgresql/password_file.hpp"
 #include "sdm/error.hpp"
 
@@ -48,11 +49,24 @@ ConnectionOptions connection_options(const Url& url) {
   if (!url.database.empty()) options.set("dbname", url.database);
   if (!url.username.empty()) options.set("user", url.username);
   if (url.has_password) options.password = url.password;
+  std::vector<std::string> hosts;
+  std::optional<std::string> port;
   for (const auto& [key, value] : url.query) {
     if (key == "password")
       options.password = value;
+    else if (key == "host")
+      hosts.push_back(value);  // several are several servers, not the last one winning
+    else if (key == "port")
+      port = value;
     else
       options.set(key, value);
+  }
+  if (!hosts.empty()) {
+    HostList list = host_list(hosts, port);
+    options.set("host", list.host);
+    if (list.port) options.set("port", *list.port);
+  } else if (port) {
+    options.set("port", *port);
   }
   if (!options.parameter("connect_timeout"))
     options.set("connect_timeout", std::to_string(kDefaultConnectTimeoutSeconds));

@@ -35,10 +35,11 @@ struct ConnectionOptions {
 
 /// Reads a `postgresql[+driver]://` URL as psycopg2 does: user, host (an IPv6 address without
 /// its brackets), port and database, then every query parameter handed to libpq as it is
-/// (`?host=/socket/dir`, `sslmode`, ...), overriding the URL's own parts as in SQLAlchemy;
-/// `?password=` is the password. Parts the URL leaves out are left to libpq (PGHOST, the
-/// default socket, ...). Adds connect_timeout (10 s), application_name and client_encoding
-/// UTF8 unless the URL sets them.
+/// (`?host=/socket/dir`, `sslmode`, `target_session_attrs`, ...), overriding the URL's own
+/// parts as in SQLAlchemy; `?password=` is the password. Several servers are listed as
+/// `?host=h1:p1&host=h2:p2` or `?host=h1,h2&port=p1,p2` (see host_list.hpp). Parts the URL leaves
+/// out are left to libpq (PGHOST, the default socket, ...). Adds connect_timeout (10 s),
+/// application_name and client_encoding UTF8 unless the URL sets them.
 ConnectionOptions connection_options(const Url& url);
 
 /// Longest connect_timeout a URL may ask for, in seconds.

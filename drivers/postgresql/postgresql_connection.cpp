@@ -9,7 +9,9 @@
 
 #include "advisory_lock_session.hpp"
 #include "libpq_calls.hpp"
+#include "postgresql/host_list.hpp"
 #include "postgresql/password_file.hpp"
+#include "postgresql/server_role.hpp"
 #include "postgresql_reflection.hpp"
 #include "sdm/error.hpp"
 #include "sdm/secret.hpp"
@@ -32,6 +34,28 @@ std::string libpq_connect_message(const std::string& poco_text) {
   const std::string marker = "Connection Error: ";
   const auto at = poco_text.rfind(marker);
   return one_line_error(at == std::string::npos ? poco_text : poco_text.substr(at + marker.size()));
+}
+
+/// With several servers listed, says that none would do and why each did not, one after the
+/// other; libpq's message alone runs them together.
+std::string connect_failure(const ConnectionOptions& options, std::string message) {
+  const std::string* host = options.parameter("host");
+  if (host == nullptr || host->find(',') == std::string::npos) return message;
+  const std::string* port = options.parameter("port");
+  const std::string* wanted = options.parameter("target_session_attrs");
+  const std::string kind = wanted == nullptr || *wanted == "any" ? "reachable"
+                           : *wanted == "primary"                ? "a primary"
+                           : *wanted == "read-write"             ? "accepting writes"
+                                                                 : "a " + *wanted + " server";
+  std::string servers;
+  for (const auto& server : listed_servers(*host, port ? *port : ""))
+    servers += (servers.empty() ? "" : ", ") + server;
+  const std::string each = "connection to server at";
+  for (auto at = message.find(" " + each); at != std::string::npos;
+       at = message.find(" " + each, at + 2))
+    message.replace(at, 1, "; ");
+  return "none of the listed PostgreSQL servers (" + servers + ") is " + kind + ": " + message +
+         "; start or promote the primary, or correct the host list in the URL";
 }
 
 }  // namespace
@@ -61,9 +85,16 @@ PostgresqlConnection::PostgresqlConnection(ConnectionOptions options)
       for (auto at = message.find(note); at != std::string::npos; at = message.find(note))
         message.erase(at, note.size());
     }
-    throw Error(without_secret(message, options_.password.value_or("")));
+    throw Error(without_secret(connect_failure(options_, message), options_.password.value_or("")));
   }
   silence_notices(handle());
+  // With several servers listed, the run lock must be taken on the one the migration runs on.
+  if (const std::string* host = options_.parameter("host");
+      host != nullptr && host->find(',') != std::string::npos) {
+    options_.set("host", PQhost(handle()));
+    options_.set("port", PQport(handle()));
+    if (options_.parameter("hostaddr")) options_.set("hostaddr", PQhostaddr(handle()));
+  }
 }
 
 PostgresqlConnection::~PostgresqlConnection() = default;
@@ -176,6 +207,10 @@ std::optional<Table> PostgresqlConnection::reflect_table(const std::string& name
   } catch (const Error& e) {
     throw Error("cannot read the definition of table " + name + ": " + e.what());
   }
+}
+
+std::vector<HealthFinding> PostgresqlConnection::check_health(Access access) {
+  return server_role_findings(handle(), access);
 }
 
 }  // namespace sdm::postgresql

@@ -38,6 +38,8 @@ class PostgresqlConnection : public Connection {
   std::string lock_holder(const std::string& key) override;
   std::vector<std::string> table_names() override;
   std::optional<Table> reflect_table(const std::string& name) override;
+  /// Refuses a read-only standby before anything is written (see server_role.hpp).
+  std::vector<HealthFinding> check_health(Access access) override;
 
  private:
   pg_conn* handle() const;

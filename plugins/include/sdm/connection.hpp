@@ -15,6 +15,26 @@ using Row = std::vector<std::optional<std::string>>;
 /// The rows of a query.
 using Rows = std::vector<Row>;
 
+/// What the command about to run does with the database.
+enum class Access : std::uint32_t {
+  Read,   ///< reads only (current, history)
+  Write,  ///< changes schema or version rows (upgrade, downgrade, stamp)
+};
+
+/// How a finding of a pre-run check weighs.
+enum class HealthSeverity : std::uint32_t {
+  Note,     ///< printed as information
+  Warning,  ///< printed as a warning; the command goes on
+  Refusal,  ///< the command stops before it changes anything
+};
+
+/// One thing a driver found about the database before a command runs.
+struct HealthFinding {
+  HealthSeverity severity = HealthSeverity::Note;
+  /// A whole sentence for the operator: what was found, why it matters, what to do.
+  std::string message;
+};
+
 /// A database session. Every method may throw sdm::Error.
 class Connection {
  public:
@@ -40,6 +60,13 @@ class Connection {
   virtual std::vector<std::string> table_names() = 0;
   /// The live definition of a table, or std::nullopt when it does not exist.
   virtual std::optional<Table> reflect_table(const std::string& name) = 0;
+  /// Checks made before a command runs, such as a cluster node's health or a read-only
+  /// standby. The host prints notes and warnings, and refuses to run on any refusal. None by
+  /// default.
+  virtual std::vector<HealthFinding> check_health(Access access) {
+    (void)access;
+    return {};
+  }
 };
 
 }  // namespace sdm

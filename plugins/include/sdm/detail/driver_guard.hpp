@@ -69,6 +69,8 @@ class Connection {
   virtual bool table_names(std::vector<std::string>& names, std::string& error) noexcept = 0;
   virtual bool reflect_table(const std::string& name, std::optional<Table>& table,
                              std::string& error) noexcept = 0;
+  virtual bool check_health(Access access, std::vector<HealthFinding>& findings,
+                            std::string& error) noexcept = 0;
 };
 
 /// Every call returns nullptr/false and fills `error` instead of throwing.
@@ -187,6 +189,10 @@ class GuardedConnection final : public abi::Connection {
   bool reflect_table(const std::string& name, std::optional<Table>& table,
                      std::string& error) noexcept override {
     return guarded(error, [&] { table = impl_->reflect_table(name); });
+  }
+  bool check_health(Access access, std::vector<HealthFinding>& findings,
+                    std::string& error) noexcept override {
+    return guarded(error, [&] { findings = impl_->check_health(access); });
   }
 
  private:
