@@ -332,7 +332,9 @@ DeclaredSchema load_declared_schema(const std::string& path) {
 std::string write_declared_schema(const DeclaredSchema& schema) {
   YAML::Emitter out;
   out << YAML::BeginMap;
-  out << YAML::Key << "tables" << YAML::Value << YAML::Block << YAML::BeginMap;
+  // An empty schema is written `tables: {}`, not as an empty block.
+  out << YAML::Key << "tables" << YAML::Value << (schema.tables.empty() ? YAML::Flow : YAML::Block)
+      << YAML::BeginMap;
   for (const auto& [name, table] : schema.tables)
     write_table(out, table);
   out << YAML::EndMap;

@@ -76,8 +76,8 @@ void change_by_hand(const ScratchDatabase& db) {
     db.sql(
         "DROP INDEX ix_clusters_tenant_id;\n"
         "PRAGMA writable_schema = ON;\n"
-        "UPDATE sqlite_master SET sql = replace(sql, 'name VARCHAR(80) NOT NULL', "
-        "'name VARCHAR(120) NOT NULL') WHERE name = 'clusters';\n"
+        "UPDATE sqlite_master SET sql = replace(sql, ' name VARCHAR(80) NOT NULL', "
+        "' name VARCHAR(120) NOT NULL') WHERE name = 'clusters';\n"
         "UPDATE sqlite_master SET sql = replace(sql, 'REFERENCES clusters (id)', "
         "'REFERENCES clusters (id) ON DELETE CASCADE') WHERE name = 'node_groups';\n"
         "PRAGMA writable_schema = OFF;\n");
