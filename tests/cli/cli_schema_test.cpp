@@ -1,8 +1,5 @@
 // schema: the model YAML of the schema the revisions describe and of the live database, and
 // Sahara's shipped model.yaml agreeing with its revisions.
-#include <fstream>
-#include <sstream>
-
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
 #include "schema/declared_schema.hpp"
@@ -14,13 +11,6 @@ namespace {
 
 std::string shipped_model_path() {
   return sahara_revisions_dir() + "/model.yaml";
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
 }
 
 /// sahara-db-manage on a database of `backend`, with Sahara's revisions.
@@ -53,7 +43,7 @@ TEST_CASE("schema --revision 035 is the shipped model.yaml, apart from its ignor
   CHECK(model.without_ignored(described.tables) == model.compared_tables());
   // The shipped file is the command's own output between a comment and the ignore list, so a
   // reviewer can diff them.
-  std::string shipped = read_text(shipped_model_path());
+  std::string shipped = file_text(shipped_model_path());
   while (shipped.rfind("#", 0) == 0)
     shipped.erase(0, shipped.find('\n') + 1);
   CHECK(shipped == replayed.out + "ignore:\n  - alembic_version\n");
