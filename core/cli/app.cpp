@@ -34,6 +34,9 @@ int dispatch(AppContext& context) {
       {"revision", run_revision},
       {"merge", run_merge},
       {"plugins", run_plugins},
+      {"schema", run_schema},
+      {"check", run_check},
+      {"drift", run_drift},
   };
   return commands.at(context.line().command)(context);
 }

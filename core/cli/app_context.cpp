@@ -110,19 +110,18 @@ void AppContext::refuse_if_untrusted(const config::ValueOrigin& origin) {
   }
 }
 
-runtime::RevisionCatalog& AppContext::revisions() {
-  if (!revisions_) {
-    std::string dir;
-    if (auto given = line_.global_value("revisions-dir")) {
-      dir = *given;
-    } else if (settings().revisions_dir) {
-      require_trusted(settings().revisions_dir->origin);
-      dir = settings().revisions_dir->path;
-    } else {
-      dir = default_revisions_dir();
-    }
-    revisions_ = std::make_unique<runtime::RevisionCatalog>(dir, plugin_policy());
+std::string AppContext::revisions_dir() {
+  if (auto given = line_.global_value("revisions-dir")) return *given;
+  if (settings().revisions_dir) {
+    require_trusted(settings().revisions_dir->origin);
+    return settings().revisions_dir->path;
   }
+  return default_revisions_dir();
+}
+
+runtime::RevisionCatalog& AppContext::revisions() {
+  if (!revisions_)
+    revisions_ = std::make_unique<runtime::RevisionCatalog>(revisions_dir(), plugin_policy());
   return *revisions_;
 }
 
@@ -196,6 +195,13 @@ int AppContext::lock_timeout() {
 bool AppContext::transaction_per_migration() {
   return line_.flag("transaction-per-migration") ||
          settings().transaction_per_migration.value_or(false);
+}
+
+std::string AppContext::model_path() {
+  if (auto given = line_.value("model")) return *given;
+  if (settings().model) return settings().model->path;
+  // The packager's model is installed beside the revisions it describes.
+  return revisions_dir() + "/model.yaml";
 }
 
 std::string AppContext::revision_source_dir() {

@@ -41,6 +41,8 @@ class AppContext {
   /// require_manifest (each only from a trusted file). Warns once when trust checks are off.
   const loader::LoaderPolicy& plugin_policy();
 
+  /// --revisions-dir, else the config's revisions_dir (from a trusted file), else the default.
+  std::string revisions_dir();
   runtime::RevisionCatalog& revisions();
   /// The revision graph; throws when a revision plugin was rejected or the graph is broken.
   const graph::RevisionMap& map() { return revisions().map(); }
@@ -58,6 +60,9 @@ class AppContext {
   int lock_timeout();
   /// --transaction-per-migration, else the config's transaction_per_migration.
   bool transaction_per_migration();
+  /// The declared schema file: --model, the config's model, else model.yaml in the revisions
+  /// directory.
+  std::string model_path();
   /// Where `revision` and `merge` write sources: --version-path, the config, or ".".
   std::string revision_source_dir();
 

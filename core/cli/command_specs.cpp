@@ -22,6 +22,9 @@ const OptionSpec kMessage{"message", "m", "MSG", false, "the revision's message"
 const OptionSpec kRevId{"rev-id", "", "ID", false,
                         "the new revision's id instead of a random 12-hex-digit one (1 to 32 "
                         "ASCII letters, digits, '_' or '.', not starting with '.')"};
+const OptionSpec kModel{"model", "", "PATH", false,
+                        "the declared schema (default: [sahara_db_manage] model, else model.yaml "
+                        "in the revisions directory)"};
 const OptionSpec kBranchLabel{"branch-label", "", "LABEL", true,
                               "a branch label for the new revision (1 to 64 ASCII letters, "
                               "digits, '_' or '.', not starting with '.')"};
@@ -187,6 +190,39 @@ std::vector<CommandSpec> make_commands() {
        "directory's SHA256SUMS does not list it, or when it is not a valid plugin. Exits with\n"
        "status 5 when any file is rejected, two drivers claim one scheme, the revision graph\n"
        "has a problem, or (with --verify) any file is not verified."},
+      {"check",
+       "compare the database with the declared model; exit 9 when they differ",
+       "",
+       0,
+       0,
+       {kHelp, kModel},
+       "Alembic 1.9's check: the database must be at head (\"Target database is not up to\n"
+       "date.\" otherwise). Prints \"No new upgrade operations detected.\" when the database\n"
+       "is what the model declares, else one difference a line, in Alembic's autogenerate\n"
+       "wording, and exits with status 9. The model's ignore list is left alone on both sides."},
+      {"drift",
+       "compare the database with what its applied revisions describe; exit 9 on drift",
+       "",
+       0,
+       0,
+       {kHelp},
+       "Replays the revisions the version table names and compares their schema with the\n"
+       "live one, independent of any model: a manual ALTER, a missing index, a widened column\n"
+       "or an extra table is one line each, and the exit status is 9. Run it before an upgrade\n"
+       "on a database people have touched."},
+      {"schema",
+       "print the schema at a revision, or the live database's, as model YAML",
+       "",
+       0,
+       0,
+       {kHelp,
+        {"revision", "r", "REV", false,
+         "the schema the revisions describe at REV (head, an id, ...); no database needed"},
+        {"live", "", "", false, "the schema of the connected database, as reflected"}},
+       "Writes the YAML form of a declared schema (the format of [sahara_db_manage] model):\n"
+       "tables, columns with SDK type names, keys, indexes and table options. --revision\n"
+       "replays the revisions' ops; --live reflects the database (the version table left\n"
+       "out). Use it to start or review a model file."},
   };
 }
 

@@ -20,5 +20,8 @@ int run_init(AppContext& context);
 int run_revision(AppContext& context);
 int run_merge(AppContext& context);
 int run_plugins(AppContext& context);
+int run_schema(AppContext& context);
+int run_check(AppContext& context);
+int run_drift(AppContext& context);
 
 }  // namespace sdm::cli

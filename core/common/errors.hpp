@@ -18,6 +18,7 @@ enum class ExitCode : int {
   Database = 6,  ///< connecting, SQL, or the state of the database
   Lock = 7,      ///< another runner holds the database lock
   Branched = 8,  ///< check_migration: the timeline has more than one head
+  Differs = 9,   ///< check, drift: the database differs from the schema it should have
 };
 
 /// Base of every error the host reports as `FAILED: <message>`.

@@ -109,6 +109,7 @@ Settings settings_from(const std::vector<ConfigFile>& files) {
   settings.revisions_dir = path_setting(config, "revisions_dir");
   settings.drivers_dir = path_setting(config, "drivers_dir");
   settings.revision_source_dir = path_setting(config, "revision_source_dir");
+  settings.model = path_setting(config, "model");
   settings.lock_timeout = lock_timeout(config);
   settings.transaction_per_migration = flag(config, "transaction_per_migration");
   settings.insecure_plugins = flag_setting(config, "insecure_plugins");

@@ -46,7 +46,8 @@ struct Settings {
   std::optional<PathSetting> revisions_dir;
   std::optional<PathSetting> drivers_dir;
   std::optional<PathSetting> revision_source_dir;
-  std::optional<int> lock_timeout;  ///< seconds, >= 0
+  std::optional<PathSetting> model;  ///< the declared target schema (YAML) for check
+  std::optional<int> lock_timeout;   ///< seconds, >= 0
   std::optional<bool> transaction_per_migration;
   // Settings that decide which plugin code runs; the CLI takes them only from files that
   // nobody but root or the user can change.

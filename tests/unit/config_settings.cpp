@@ -128,7 +128,7 @@ TEST_CASE("settings: directory keys resolve relative paths against their own fil
   Settings settings = settings_of(
       {{"/etc/sahara/sahara.conf",
         "[sahara_db_manage]\nrevisions_dir = revs\ndrivers_dir = /usr/lib/sdm/drivers\n"
-        "revision_source_dir = ../src/./revisions\n"},
+        "revision_source_dir = ../src/./revisions\nmodel = models/sahara.yaml\n"},
        {"/home/op/override/more.conf", "[SAHARA_DB_MANAGE]\nrevisions_dir = ../my-revs\n"}});
   REQUIRE(settings.revisions_dir.has_value());
   CHECK(settings.revisions_dir->path == "/home/op/my-revs");
@@ -136,6 +136,7 @@ TEST_CASE("settings: directory keys resolve relative paths against their own fil
   CHECK(settings.drivers_dir->path == "/usr/lib/sdm/drivers");
   CHECK(settings.revision_source_dir->path == "/etc/src/revisions");
   CHECK(settings.revision_source_dir->origin.line == 4);
+  CHECK(settings.model->path == "/etc/sahara/models/sahara.yaml");
 }
 
 TEST_CASE("settings: directory keys may use references and may not be empty") {
@@ -151,6 +152,7 @@ TEST_CASE("settings: unset own keys stay unset") {
   CHECK_FALSE(settings.revisions_dir.has_value());
   CHECK_FALSE(settings.drivers_dir.has_value());
   CHECK_FALSE(settings.revision_source_dir.has_value());
+  CHECK_FALSE(settings.model.has_value());
   CHECK_FALSE(settings.lock_timeout.has_value());
   CHECK_FALSE(settings.transaction_per_migration.has_value());
 }
