@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "graph/python_text.hpp"
 #include "graph/revision_map.hpp"
 
 namespace sdm::graph {
