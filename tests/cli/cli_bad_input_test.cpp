@@ -203,8 +203,8 @@ TEST_CASE("bad input: a hand-written plugin with a line break in its id is refus
   REQUIRE_MESSAGE(built.exit_code == 0, built.err);
   auto r = run_sdm(c.box, {"--config-file", c.config, "--revisions-dir", revisions, "history"});
   CHECK(r.exit_code == 4);
-  CHECK(r.err == "FAILED: " + revisions +
-                     "/z_bad_id.so: Whitespace not allowed in revision identifier 'ab\\ncd'\n");
+  CHECK(r.err == "FAILED: Whitespace not allowed in revision identifier 'ab\\ncd'\nplugin file: " +
+                     revisions + "/z_bad_id.so\n");
   auto listed =
       run_sdm(c.box, {"--config-file", c.config, "--revisions-dir", revisions, "plugins"});
   CHECK(listed.exit_code == 5);
