@@ -7,11 +7,11 @@
 #include "common/errors.hpp"
 #include "config/config_sources.hpp"
 #include "config/database_url.hpp"
-#include "sdm/secret.hpp"
 #include "graph/revision_lookup.hpp"
 #include "runtime/exec.hpp"
 #include "runtime/health_check.hpp"
 #include "runtime/version_table.hpp"
+#include "sdm/secret.hpp"
 
 namespace sdm::cli {
 

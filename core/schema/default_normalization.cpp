@@ -2,17 +2,13 @@
 
 #include <cctype>
 
-namespace sdm::schema {
-namespace {
+#include "common/text.hpp"
 
-std::string trim(const std::string& text) {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin])))
-    ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1])))
-    --end;
-  return text.substr(begin, end - begin);
-}
+namespace sdm::schema {
+
+using text::trim;
+
+namespace {
 
 std::string lower(std::string text) {
   for (char& c : text)

@@ -4,7 +4,12 @@
 #include <cctype>
 #include <utility>
 
+#include "common/text.hpp"
+
 namespace sdm::schema {
+
+using text::trim;
+
 namespace {
 
 constexpr std::array<std::pair<TypeKind, const char*>, 13> kNames = {{
@@ -22,15 +27,6 @@ constexpr std::array<std::pair<TypeKind, const char*>, 13> kNames = {{
     {TypeKind::Time, "Time"},
     {TypeKind::LargeBinary, "LargeBinary"},
 }};
-
-std::string trim(const std::string& text) {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin])))
-    ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1])))
-    --end;
-  return text.substr(begin, end - begin);
-}
 
 /// A whole non-negative number, or -1.
 int whole_number(const std::string& text) {

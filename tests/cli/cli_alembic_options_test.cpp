@@ -102,8 +102,8 @@ TEST_CASE("merge takes --rev-id and --branch-label, and one head as Alembic does
       box, "linear",
       {"merge", "-m", "x", "--rev-id", "aaaa00000001", "--version-path", box.path("src"), "heads"});
   REQUIRE(single.exit_code == 0);
-  CHECK(file_text(box.path("src/aaaa00000001_x.cpp"))
-            .find("\"aaaa00000001\", \"3c0000000003\"") != std::string::npos);
+  CHECK(file_text(box.path("src/aaaa00000001_x.cpp")).find("\"aaaa00000001\", \"3c0000000003\"") !=
+        std::string::npos);
   auto not_head = sdm_on(box, "linear", {"merge", "-m", "x", "1a0000000001"});
   CHECK(not_head.exit_code == 4);
   CHECK(not_head.err ==

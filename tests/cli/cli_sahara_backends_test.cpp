@@ -7,6 +7,7 @@
 
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
+#include "cli/sahara_target.hpp"
 #include "support/test_databases.hpp"
 
 using namespace sdm::test;
@@ -47,22 +48,6 @@ std::string revision_id(int n) {
 const char* const kAlembicVersionTable =
     "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
     "alembic_version_pkc PRIMARY KEY (version_num));\n";
-
-/// A scratch database with a config file, driven with Sahara's revisions.
-struct SaharaTarget {
-  explicit SaharaTarget(const std::string& backend)
-      : db(backend), config(box.write("db.conf", "[database]\nconnection = " + db.url() + "\n")) {}
-
-  ProcessResult run(std::vector<std::string> arguments) const {
-    arguments.insert(arguments.begin(),
-                     {"--config-file", config, "--revisions-dir", sahara_revisions_dir()});
-    return run_sdm(box, arguments);
-  }
-
-  Sandbox box;
-  ScratchDatabase db;
-  std::string config;
-};
 
 /// Rows for 034's test: a cluster template, a node group template, a cluster and its node
 /// group, and the relation between templates.

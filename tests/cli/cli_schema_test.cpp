@@ -2,6 +2,7 @@
 // Sahara's shipped model.yaml agreeing with its revisions.
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
+#include "cli/sahara_target.hpp"
 #include "schema/declared_schema.hpp"
 #include "support/test_databases.hpp"
 
@@ -12,22 +13,6 @@ namespace {
 std::string shipped_model_path() {
   return sahara_revisions_dir() + "/model.yaml";
 }
-
-/// sahara-db-manage on a database of `backend`, with Sahara's revisions.
-struct SaharaDatabase {
-  explicit SaharaDatabase(const std::string& backend)
-      : db(backend), config(box.write("db.conf", "[database]\nconnection = " + db.url() + "\n")) {}
-
-  ProcessResult run(std::vector<std::string> arguments) const {
-    arguments.insert(arguments.begin(),
-                     {"--config-file", config, "--revisions-dir", sahara_revisions_dir()});
-    return run_sdm(box, arguments);
-  }
-
-  Sandbox box;
-  ScratchDatabase db;
-  std::string config;
-};
 
 }  // namespace
 
@@ -70,7 +55,7 @@ TEST_CASE("schema --revision shows the schema at any revision without a database
 }
 
 BACKEND_TEST("schema --live prints the migrated database in model terms") {
-  SaharaDatabase target(backend);
+  SaharaTarget target(backend);
   REQUIRE(target.run({"upgrade", "head"}).exit_code == 0);
   ProcessResult live = target.run({"schema", "--live"});
   REQUIRE_MESSAGE(live.exit_code == 0, live.err);
