@@ -18,16 +18,11 @@ namespace {
 
 /// Admin URL parts, from "scheme://user:password@host:port/db".
 struct Admin {
-  std::string user, password, host, port;
+  std::string user, password, host, port, socket_dir;
 };
 
-Admin admin_from_env(const char* variable, const std::string& server) {
-  const char* text = std::getenv(variable);
-  if (text == nullptr || *text == '\0') {
-    throw std::runtime_error(std::string(variable) + " is not set: this test needs " + server +
-                             "; run it through tests/run-tests.sh, which starts one");
-  }
-  std::string url = text;
+Admin admin_of(const ServerAdmin& server) {
+  const std::string& url = server.admin_url;
   auto scheme_end = url.find("://");
   auto at = url.rfind('@');
   auto colon = url.find(':', scheme_end + 3);
@@ -38,6 +33,7 @@ Admin admin_from_env(const char* variable, const std::string& server) {
   std::string host_port = url.substr(at + 1, host_end - at - 1);
   admin.host = host_port.substr(0, host_port.find(':'));
   admin.port = host_port.substr(host_port.find(':') + 1);
+  admin.socket_dir = server.socket_dir;
   return admin;
 }
 
@@ -48,34 +44,49 @@ std::string unique_name() {
          std::to_string(device() % 100000);
 }
 
-std::string run_client(const std::string& program, const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env, const std::string& input) {
-  auto result = run_process(program, args, ".", env, input);
+/// A run of a database's own command-line client.
+struct ClientCall {
+  std::string program;
+  std::vector<std::string> args;
+  std::map<std::string, std::string> env;
+};
+
+std::string run_client(const ClientCall& call, const std::string& input) {
+  auto result = run_process(call.program, call.args, ".", call.env, input);
   if (result.exit_code != 0) {
-    throw std::runtime_error(program + " failed (" + std::to_string(result.exit_code) +
+    throw std::runtime_error(call.program + " failed (" + std::to_string(result.exit_code) +
                              "): " + result.err);
   }
   return result.out;
 }
 
+ClientCall psql_call(const Admin& a, const std::string& database, const std::string& user,
+                     const std::string& password) {
+  // The server's own socket, where the test scripts trust local users, spares each call a
+  // password exchange; the tool under test always goes through TCP and its password.
+  std::string host = a.socket_dir.empty() ? a.host : a.socket_dir;
+  return {"/usr/bin/psql",
+          {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", a.port,
+           "-U", user, "-d", database},
+          {{"PGPASSWORD", password}, {"PGCONNECT_TIMEOUT", "10"}}};
+}
+
 std::string psql(const Admin& a, const std::string& database, const std::string& user,
                  const std::string& password, const std::string& sql) {
-  // The server's own socket, where tests/run-tests.sh trusts local users, spares each call
-  // a password exchange; the tool under test always goes through TCP and its password.
-  const char* socket_dir = std::getenv("SDM_TEST_PG_SOCKET_DIR");
-  std::string host = socket_dir != nullptr && *socket_dir != '\0' ? socket_dir : a.host;
-  return run_client("/usr/bin/psql",
-                    {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
-                     a.port, "-U", user, "-d", database},
-                    {{"PGPASSWORD", password}, {"PGCONNECT_TIMEOUT", "10"}}, sql);
+  return run_client(psql_call(a, database, user, password), sql);
+}
+
+ClientCall mariadb_call(const Admin& a, const std::string& database, const std::string& user,
+                        const std::string& password) {
+  std::vector<std::string> args = {"--no-defaults", "-N", "-B", "-h", a.host, "-P",
+                                   a.port,          "-u", user};
+  if (!database.empty()) args.push_back("-D" + database);
+  return {"/usr/bin/mariadb", args, {{"MYSQL_PWD", password}}};
 }
 
 std::string mariadb(const Admin& a, const std::string& database, const std::string& user,
                     const std::string& password, const std::string& sql) {
-  std::vector<std::string> args = {"--no-defaults", "-N", "-B", "-h", a.host, "-P",
-                                   a.port,          "-u", user};
-  if (!database.empty()) args.push_back("-D" + database);
-  return run_client("/usr/bin/mariadb", args, {{"MYSQL_PWD", password}}, sql);
+  return run_client(mariadb_call(a, database, user, password), sql);
 }
 
 /// A string literal; MySQL also treats backslashes as escapes, PostgreSQL does not.
@@ -108,6 +119,19 @@ std::string url_encode(const std::string& text) {
   return out;
 }
 
+ServerAdmin ServerAdmin::from_environment(const std::string& backend) {
+  const char* variable = backend == "postgresql" ? "SDM_TEST_PG_ADMIN" : "SDM_TEST_MYSQL_ADMIN";
+  const char* text = std::getenv(variable);
+  if (text == nullptr || *text == '\0') {
+    throw std::runtime_error(std::string(variable) + " is not set: this test needs " +
+                             (backend == "postgresql" ? "PostgreSQL" : "MariaDB") +
+                             "; run it through tests/run-tests.sh, which starts one");
+  }
+  const char* socket_dir = std::getenv("SDM_TEST_PG_SOCKET_DIR");
+  return {backend, text,
+          backend == "postgresql" && socket_dir != nullptr ? std::string(socket_dir) : ""};
+}
+
 ScratchDatabase::ScratchDatabase(const std::string& backend, const std::string& password)
     : backend_(backend),
       name_(unique_name()),
@@ -117,23 +141,38 @@ ScratchDatabase::ScratchDatabase(const std::string& backend, const std::string& 
     sqlite_dir_ = (std::filesystem::temp_directory_path() / name_).string();
     std::filesystem::create_directories(sqlite_dir_);
     url_ = "sqlite:///" + sqlite_dir_ + "/test.db";
-  } else if (backend == "postgresql") {
-    Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
+    return;
+  }
+  if (backend != "postgresql" && backend != "mysql")
+    throw std::runtime_error("unknown test backend " + backend);
+  server_ = ServerAdmin::from_environment(backend);
+  create_on_server();
+}
+
+ScratchDatabase::ScratchDatabase(const ServerAdmin& server, const std::string& password)
+    : server_(server),
+      backend_(server.backend),
+      name_(unique_name()),
+      user_(name_ + "_u"),
+      password_(password.empty() ? "test-pw" : password) {
+  create_on_server();
+}
+
+void ScratchDatabase::create_on_server() {
+  Admin a = admin_of(server_);
+  if (backend_ == "postgresql") {
     psql(a, "postgres", a.user, a.password,
          "CREATE ROLE " + user_ + " LOGIN PASSWORD " + sql_literal(password_, false) + ";\n");
     psql(a, "postgres", a.user, a.password, "CREATE DATABASE " + name_ + " OWNER " + user_ + ";\n");
     url_ = "postgresql://" + user_ + ":" + url_encode(password_) + "@" + a.host + ":" + a.port +
            "/" + name_;
-  } else if (backend == "mysql") {
-    Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
+  } else {
     mariadb(a, "", a.user, a.password,
             "CREATE DATABASE " + name_ + " CHARACTER SET utf8;\nCREATE USER '" + user_ +
                 "'@'%' IDENTIFIED BY " + sql_literal(password_, true) + ";\nGRANT ALL ON " + name_ +
                 ".* TO '" + user_ + "'@'%';\n");
     url_ = "mysql://" + user_ + ":" + url_encode(password_) + "@" + a.host + ":" + a.port + "/" +
            name_;
-  } else {
-    throw std::runtime_error("unknown test backend " + backend);
   }
 }
 
@@ -143,12 +182,12 @@ ScratchDatabase::~ScratchDatabase() {
       std::error_code ec;
       std::filesystem::remove_all(sqlite_dir_, ec);
     } else if (backend_ == "postgresql") {
-      Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
+      Admin a = admin_of(server_);
       psql(a, "postgres", a.user, a.password,
            "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE);\nDROP ROLE IF EXISTS " + user_ +
                ";\n");
     } else if (backend_ == "mysql") {
-      Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
+      Admin a = admin_of(server_);
       mariadb(a, "", a.user, a.password,
               "DROP DATABASE IF EXISTS " + name_ + ";\nDROP USER IF EXISTS '" + user_ + "'@'%';\n");
     }
@@ -157,18 +196,28 @@ ScratchDatabase::~ScratchDatabase() {
   }
 }
 
+namespace {
+
+/// How to run the database's own client on `database`, as its owner.
+ClientCall client_call(const ScratchDatabase& database, const ServerAdmin& server,
+                       const std::string& sqlite_file) {
+  if (database.backend() == "sqlite")
+    return {"/usr/bin/sqlite3", {"-batch", "-bail", "-separator", "\t", sqlite_file}, {}};
+  Admin a = admin_of(server);
+  if (database.backend() == "postgresql")
+    return psql_call(a, database.name(), database.user(), database.password());
+  return mariadb_call(a, database.name(), database.user(), database.password());
+}
+
+}  // namespace
+
 std::string ScratchDatabase::sql(const std::string& statements) const {
-  if (backend_ == "sqlite") {
-    return run_client("/usr/bin/sqlite3",
-                      {"-batch", "-bail", "-separator", "\t", sqlite_dir_ + "/test.db"}, {},
-                      statements);
-  }
-  if (backend_ == "postgresql") {
-    Admin a = admin_from_env("SDM_TEST_PG_ADMIN", "PostgreSQL");
-    return psql(a, name_, user_, password_, statements);
-  }
-  Admin a = admin_from_env("SDM_TEST_MYSQL_ADMIN", "MariaDB");
-  return mariadb(a, name_, user_, password_, statements);
+  return run_client(client_call(*this, server_, sqlite_dir_ + "/test.db"), statements);
+}
+
+std::unique_ptr<ChildProcess> ScratchDatabase::start_sql(const std::string& statements) const {
+  const ClientCall call = client_call(*this, server_, sqlite_dir_ + "/test.db");
+  return std::make_unique<ChildProcess>(call.program, call.args, ".", call.env, statements);
 }
 
 std::vector<std::string> ScratchDatabase::tables() const {
@@ -205,10 +254,13 @@ std::vector<std::string> ScratchDatabase::versions() const {
   return rows;
 }
 
-std::string ScratchDatabase::schema_fingerprint() const {
-  if (backend_ == "postgresql") {
+namespace {
+
+/// The catalog queries of ScratchDatabase::schema_fingerprint for `backend`.
+std::string fingerprint_queries(const std::string& backend) {
+  if (backend == "postgresql") {
     // pg_catalog rather than information_schema: the same facts, many times faster.
-    return sql(
+    return (
         "SELECT 'column', c.relname, row_number() OVER (PARTITION BY c.relname ORDER BY "
         "a.attnum), a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
         "pg_get_expr(d.adbin, d.adrelid) FROM pg_class c JOIN pg_attribute a ON a.attrelid = "
@@ -220,8 +272,8 @@ std::string ScratchDatabase::schema_fingerprint() const {
         "SELECT 'index', tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = "
         "current_schema() ORDER BY 2, 3;\n");
   }
-  if (backend_ == "mysql") {
-    return sql(
+  if (backend == "mysql") {
+    return (
         "SELECT 'table', table_name, engine, table_collation FROM information_schema.tables "
         "WHERE table_schema = DATABASE() ORDER BY 2;\n"
         "SELECT 'column', table_name, ordinal_position, column_name, column_type, is_nullable, "
@@ -236,7 +288,7 @@ std::string ScratchDatabase::schema_fingerprint() const {
         "information_schema.statistics WHERE table_schema = DATABASE() ORDER BY 2, 3, 4;\n");
   }
   // Structure from the PRAGMAs, not the stored SQL text, whose spacing depends on who wrote it.
-  return sql(
+  return (
       "SELECT 'column', m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk FROM "
       "sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY 2, 3;\n"
       "SELECT 'foreign key', m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", "
@@ -245,6 +297,12 @@ std::string ScratchDatabase::schema_fingerprint() const {
       "SELECT 'index', m.name, i.name, i.\"unique\", i.origin, c.seqno, c.name FROM "
       "sqlite_master m JOIN pragma_index_list(m.name) i JOIN pragma_index_info(i.name) c WHERE "
       "m.type = 'table' ORDER BY 2, 3, 6;\n");
+}
+
+}  // namespace
+
+std::string ScratchDatabase::schema_fingerprint() const {
+  return sql(fingerprint_queries(backend_));
 }
 
 }  // namespace sdm::test

@@ -2,10 +2,26 @@
 // fails (never skips) when the server is not there.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "support/process.hpp"
+
 namespace sdm::test {
+
+/// A database server and an administrator's login on it.
+struct ServerAdmin {
+  std::string backend;    ///< "postgresql" or "mysql"
+  std::string admin_url;  ///< scheme://user:password@host:port/database
+  /// PostgreSQL: a socket folder where local users are trusted (spares each client call a
+  /// password exchange), or "" to use TCP.
+  std::string socket_dir;
+
+  /// The server tests/run-tests.sh started for `backend` (SDM_TEST_PG_ADMIN and
+  /// SDM_TEST_PG_SOCKET_DIR, or SDM_TEST_MYSQL_ADMIN); throws when it is not set.
+  static ServerAdmin from_environment(const std::string& backend);
+};
 
 /// A database created for one test and dropped at its end, with its own login.
 class ScratchDatabase {
@@ -14,6 +30,8 @@ class ScratchDatabase {
   /// owner's password is `password` (default: a fixed test password). Throws when the
   /// server's admin URL (SDM_TEST_PG_ADMIN / SDM_TEST_MYSQL_ADMIN) is not set or unusable.
   explicit ScratchDatabase(const std::string& backend, const std::string& password = "");
+  /// Creates a database on `server` (a cluster node, a primary with standbys, ...).
+  explicit ScratchDatabase(const ServerAdmin& server, const std::string& password = "");
   ~ScratchDatabase();
   ScratchDatabase(const ScratchDatabase&) = delete;
   ScratchDatabase& operator=(const ScratchDatabase&) = delete;
@@ -28,6 +46,8 @@ class ScratchDatabase {
   /// Runs SQL through the server's own client (psql / mariadb / sqlite3); returns its output
   /// as tab-separated rows. Throws with the client's message on failure.
   std::string sql(const std::string& statements) const;
+  /// The same in the background (e.g. a transaction holding a lock while the tool runs).
+  std::unique_ptr<ChildProcess> start_sql(const std::string& statements) const;
   /// The names of the tables, sorted.
   std::vector<std::string> tables() const;
   /// The rows of alembic_version, sorted; empty when the table does not exist.
@@ -37,6 +57,9 @@ class ScratchDatabase {
   std::string schema_fingerprint() const;
 
  private:
+  void create_on_server();
+
+  ServerAdmin server_;
   std::string backend_, name_, user_, password_, url_, sqlite_dir_;
 };
 
