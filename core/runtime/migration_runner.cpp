@@ -189,13 +189,13 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
           step,        ops,   op_index,        statement_index, statements_of_failed_op,
           *step_start, model, committed_heads, after.heads()};
       auto [state, recovery] = describe_partial_revision(partial, exec_.dialect());
-      throw HostError(e.code(), where + ": " + e.what() + "; " + state, recovery);
+      throw HostError(e.code(), where + ": " + e.what() + "; " + state, recovery, e.kind());
     }
     std::string state = whole_run ? "the whole run was rolled back; the database is still at " +
                                         describe_heads(current_heads)
                                   : "this revision was rolled back; the database is at " +
                                         describe_heads(committed_heads);
-    throw HostError(e.code(), where + ": " + e.what() + "; " + state);
+    throw HostError(e.code(), where + ": " + e.what() + "; " + state, {}, e.kind());
   }
 }
 

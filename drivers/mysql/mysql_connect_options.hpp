@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "sdm/connection.hpp"
 #include "sdm/url.hpp"
 
 namespace sdm::mysql {
@@ -20,6 +21,8 @@ struct MysqlConnectOptions {
   unsigned connect_timeout_seconds = 10;
   /// TCP even to "localhost", as PyMySQL connects (libmariadb would take the default socket).
   bool force_tcp = false;
+  /// How long statements may run and wait for locks (none by default).
+  SessionLimits limits;
 
   /// "user@host:port/database" or "user@localhost/database via socket /path", for messages.
   std::string describe() const;

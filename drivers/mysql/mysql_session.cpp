@@ -2,6 +2,7 @@
 
 #include <mysql.h>
 
+#include <chrono>
 #include <memory>
 
 #include "sdm/error.hpp"
@@ -22,6 +23,21 @@ void set_option(MYSQL* handle, mysql_option option, const T& value, const char* 
     throw Error(std::string("MySQL client: cannot set ") + name);
 }
 
+/// Whole seconds, rounded up: the unit of libmariadb's timeouts and of lock_wait_timeout.
+unsigned whole_seconds(int milliseconds) {
+  return static_cast<unsigned>((milliseconds + 999) / 1000);
+}
+
+// Server and client error numbers the host treats apart (mysqld_error.h, errmsg.h).
+constexpr unsigned kLockWaitTimeout = 1205;           // ER_LOCK_WAIT_TIMEOUT
+constexpr unsigned kQueryInterrupted = 1317;          // ER_QUERY_INTERRUPTED
+constexpr unsigned kStatementTimeout = 1969;          // MariaDB ER_STATEMENT_TIMEOUT
+constexpr unsigned kMysqlQueryTimeout = 3024;         // MySQL ER_QUERY_TIMEOUT
+constexpr unsigned kServerGone = 2006;                // CR_SERVER_GONE_ERROR
+constexpr unsigned kServerLost = 2013;                // CR_SERVER_LOST
+constexpr unsigned kServerLostExtended = 2055;        // CR_SERVER_LOST_EXTENDED
+constexpr unsigned kClientInteractionTimeout = 4031;  // ER_CLIENT_INTERACTION_TIMEOUT
+
 }  // namespace
 
 void MysqlSession::Close::operator()(MYSQL* handle) const {
@@ -35,6 +51,12 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
   // connection string, so a password may hold any character.
   set_option(handle, MYSQL_OPT_CONNECT_TIMEOUT, options.connect_timeout_seconds,
              "the connect timeout");
+  // A stopped server enforces no timeout of its own: the client stops waiting too.
+  if (const int wait = options.limits.client_wait_ms(); wait > 0) {
+    client_wait_ms_ = wait;
+    set_option(handle, MYSQL_OPT_READ_TIMEOUT, whole_seconds(wait), "the read timeout");
+    set_option(handle, MYSQL_OPT_WRITE_TIMEOUT, whole_seconds(wait), "the write timeout");
+  }
   // A silent reconnect would drop the run lock and an open transaction unnoticed.
   set_option(handle, MYSQL_OPT_RECONNECT, my_bool{0}, "reconnect");
   // A server must not be able to make the client send it local files.
@@ -64,15 +86,67 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
   // A server configured with autocommit=0 would keep every statement in an implicit
   // transaction that closing the session throws away. Transactions are explicit here.
   if (mysql_autocommit(handle, 1) != 0) fail("turning autocommit on");
+  apply_limits(options.limits);
+}
+
+void MysqlSession::apply_limits(const SessionLimits& limits) {
+  if (limits.statement_timeout_ms > 0) {
+    statement_timeout_ms_ = limits.statement_timeout_ms;
+    // MariaDB bounds every statement, DDL included; MySQL's own setting bounds SELECT only,
+    // so there the client's read timeout is the bound for the rest.
+    execute(is_mariadb() ? "SET SESSION max_statement_time = " +
+                               std::to_string(limits.statement_timeout_ms / 1000.0)
+                         : "SET SESSION max_execution_time = " +
+                               std::to_string(limits.statement_timeout_ms));
+  }
+  if (limits.lock_wait_timeout_ms > 0) {
+    // Metadata locks (DDL behind an open transaction) and InnoDB row locks alike.
+    const std::string seconds = std::to_string(whole_seconds(limits.lock_wait_timeout_ms));
+    execute("SET SESSION lock_wait_timeout = " + seconds);
+    execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+  }
 }
 
 void MysqlSession::fail(const char* what) const {
-  throw Error(std::string("MySQL ") + what + " failed: " + server_error(handle_.get()));
+  const unsigned number = mysql_errno(handle_.get());
+  const std::string message =
+      std::string("MySQL ") + what + " failed: " + server_error(handle_.get());
+  switch (number) {
+    case kLockWaitTimeout:
+      throw Error(message, ErrorKind::LockWaitTimeout);
+    case kStatementTimeout:
+    case kMysqlQueryTimeout:
+      throw Error(message, ErrorKind::StatementTimeout);
+    case kQueryInterrupted:
+      // Some statements (CREATE INDEX) report the statement timeout as a plain interruption.
+      if (statement_timeout_ms_ > 0) throw Error(message, ErrorKind::StatementTimeout);
+      break;
+    case kServerGone:
+    case kServerLost:
+    case kServerLostExtended:
+    case kClientInteractionTimeout:
+      if (client_wait_ms_ > 0 && waited_ms_ >= client_wait_ms_ - 100)
+        throw Error(std::string("MySQL ") + what + " failed: the server did not answer within " +
+                        std::to_string(whole_seconds(client_wait_ms_)) +
+                        " s (the statement timeout and a grace period): it may be stopped or "
+                        "overloaded; the connection is closed (" +
+                        server_error(handle_.get()) + ")",
+                    ErrorKind::ConnectionLost);
+      throw Error(message, ErrorKind::ConnectionLost);
+    default:
+      break;
+  }
+  throw Error(message);
 }
 
 void MysqlSession::send(const std::string& sql, const char* what) {
-  if (mysql_real_query(handle_.get(), sql.data(), static_cast<unsigned long>(sql.size())) != 0)
-    fail(what);
+  const auto start = std::chrono::steady_clock::now();
+  const int status =
+      mysql_real_query(handle_.get(), sql.data(), static_cast<unsigned long>(sql.size()));
+  waited_ms_ = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - start)
+                                    .count());
+  if (status != 0) fail(what);
 }
 
 std::int64_t MysqlSession::execute(const std::string& sql) {

@@ -14,7 +14,9 @@ struct st_mysql;
 namespace sdm::mysql {
 
 /// An open session with autocommit on. Every failure throws sdm::Error with the server's
-/// error number and message; none holds the password.
+/// error number and message (and the ErrorKind of a timeout or a lost connection); none holds
+/// the password. With a statement timeout in the options, the server bounds each statement
+/// and the client bounds each wait for the server.
 class MysqlSession {
  public:
   /// Connects; throws sdm::Error naming the server, user and database.
@@ -36,12 +38,17 @@ class MysqlSession {
   /// Sends `sql`; throws naming `what` on failure.
   void send(const std::string& sql, const char* what);
   [[noreturn]] void fail(const char* what) const;
+  /// Sets the server-side statement and lock-wait timeouts.
+  void apply_limits(const SessionLimits& limits);
 
   /// Closes the session (mysql_close), also when the constructor fails half-way.
   struct Close {
     void operator()(st_mysql* handle) const;
   };
   std::unique_ptr<st_mysql, Close> handle_;
+  int statement_timeout_ms_ = 0;  // 0: none
+  int client_wait_ms_ = 0;        // 0: the client waits as long as it takes
+  int waited_ms_ = 0;             // how long the last statement waited for the server
 };
 
 }  // namespace sdm::mysql

@@ -6,8 +6,7 @@
 #include <sstream>
 
 #include "cli/backend_cases.hpp"
-#include "cli/cli_support.hpp"
-#include "support/test_databases.hpp"
+#include "cli/backend_target.hpp"
 
 using namespace sdm::test;
 
@@ -49,19 +48,9 @@ const char* const kAlembicVersionTable =
     "alembic_version_pkc PRIMARY KEY (version_num));\n";
 
 /// A scratch database with a config file, driven with Sahara's revisions.
-struct SaharaTarget {
-  explicit SaharaTarget(const std::string& backend)
-      : db(backend), config(box.write("db.conf", "[database]\nconnection = " + db.url() + "\n")) {}
-
-  ProcessResult run(std::vector<std::string> arguments) const {
-    arguments.insert(arguments.begin(),
-                     {"--config-file", config, "--revisions-dir", sahara_revisions_dir()});
-    return run_sdm(box, arguments);
-  }
-
-  Sandbox box;
-  ScratchDatabase db;
-  std::string config;
+struct SaharaTarget : Target {
+  using Target::Target;
+  ProcessResult run(const std::vector<std::string>& arguments) const { return sahara(arguments); }
 };
 
 /// Rows for 034's test: a cluster template, a node group template, a cluster and its node
