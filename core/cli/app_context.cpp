@@ -160,7 +160,20 @@ const runtime::LoadedDriver& AppContext::driver() {
 }
 
 std::unique_ptr<runtime::ConnectionHandle> AppContext::connect() {
-  return driver().connect(url());
+  return driver().connect(url(), session_limits());
+}
+
+std::optional<int> AppContext::seconds_option(const std::string& name) const {
+  auto given = line_.value(name);
+  if (!given) return std::nullopt;
+  bool digits = !given->empty() && given->size() <= 7;
+  for (char c : *given)
+    digits = digits && c >= '0' && c <= '9';
+  const long seconds = digits ? std::stol(*given) : -1;
+  if (seconds < 0 || seconds > config::kMaxTimeoutSeconds)
+    throw UsageError("--" + name + " needs a whole number of seconds from 0 to " +
+                     std::to_string(config::kMaxTimeoutSeconds) + ", not '" + *given + "'");
+  return static_cast<int>(seconds);
 }
 
 std::vector<std::string> AppContext::version_rows() {
@@ -179,17 +192,19 @@ std::vector<const graph::Revision*> AppContext::revisions_named(const std::strin
 }
 
 int AppContext::lock_timeout() {
-  if (auto given = line_.value("lock-timeout")) {
-    try {
-      std::size_t used = 0;
-      int seconds = std::stoi(*given, &used);
-      if (used == given->size() && seconds >= 0) return seconds;
-    } catch (...) {
-    }
-    throw UsageError("--lock-timeout needs a whole number of seconds (0 or more), not '" + *given +
-                     "'");
-  }
+  if (auto seconds = seconds_option("lock-timeout")) return *seconds;
   return settings().lock_timeout.value_or(60);
+}
+
+SessionLimits AppContext::session_limits() {
+  SessionLimits limits;
+  auto statement = seconds_option("statement-timeout");
+  if (!statement) statement = settings().statement_timeout;
+  auto lock_wait = seconds_option("lock-wait-timeout");
+  if (!lock_wait) lock_wait = settings().lock_wait_timeout;
+  limits.statement_timeout_ms = statement.value_or(0) * 1000;
+  limits.lock_wait_timeout_ms = lock_wait.value_or(0) * 1000;
+  return limits;
 }
 
 bool AppContext::transaction_per_migration() {

@@ -49,7 +49,7 @@ class AppContext {
   runtime::DriverCatalog& drivers();
   /// The driver for the URL's scheme; warns once about each rejected driver file.
   const runtime::LoadedDriver& driver();
-  /// A new session with the database.
+  /// A new session with the database, bounded by session_limits().
   std::unique_ptr<runtime::ConnectionHandle> connect();
   /// The version table rows; none when the table does not exist (it is not created).
   std::vector<std::string> version_rows();
@@ -58,6 +58,9 @@ class AppContext {
 
   /// --lock-timeout, else the config's lock_timeout, else 60 seconds.
   int lock_timeout();
+  /// --statement-timeout and --lock-wait-timeout, else the config's statement_timeout and
+  /// lock_wait_timeout; no limit by default (a real ALTER can take hours).
+  SessionLimits session_limits();
   /// --transaction-per-migration, else the config's transaction_per_migration.
   bool transaction_per_migration();
   /// The declared schema file: --model, the config's model, else model.yaml in the revisions
@@ -72,6 +75,8 @@ class AppContext {
   void require_trusted(const config::ValueOrigin& origin);
   /// The same check whatever the policy says.
   void refuse_if_untrusted(const config::ValueOrigin& origin);
+  /// A command-line option holding seconds (0 to config::kMaxTimeoutSeconds), if given.
+  std::optional<int> seconds_option(const std::string& name) const;
 
   const CommandLine& line_;
   std::ostream& out_;

@@ -9,7 +9,9 @@
 #include "graph/migration_plan.hpp"
 #include "runtime/exec.hpp"
 #include "runtime/health_check.hpp"
+#include "runtime/interruption.hpp"
 #include "runtime/migration_runner.hpp"
+#include "runtime/progress_table.hpp"
 #include "runtime/run_lock.hpp"
 #include "runtime/version_table.hpp"
 
@@ -31,11 +33,18 @@ std::string revision_argument(AppContext& context, bool upgrade) {
   return line.positionals.front();
 }
 
+/// Whether `plan` moves the database up the graph, down, stamps it, or runs no revision at all.
+enum class Direction { Up, Down, Stamp, None };
+
 /// Runs `plan` online: connects, refuses a database the driver finds unsafe to change, takes
-/// the run lock, reads the heads the plan starts from.
+/// the run lock, reads the heads the plan starts from and the record of a revision a run did
+/// not finish (where DDL commits itself). A run the same way as that revision finishes it; one
+/// the other way plans from where it would have left the database and undoes what ran; a stamp
+/// declares the schema settled and drops the record.
 template <class Planner>
-void run_online(AppContext& context, runtime::RunOptions options, const graph::RevisionMap& map,
-                Planner&& planner) {
+void run_online(AppContext& context, runtime::RunOptions options, Direction direction,
+                const graph::RevisionMap& map, Planner&& planner) {
+
   const auto& driver = context.driver();
   auto connection = context.connect();
   runtime::Exec exec(*connection, driver.dialect());
@@ -44,9 +53,42 @@ void run_online(AppContext& context, runtime::RunOptions options, const graph::R
                         context.lock_timeout(), context.log(), context.display_url());
   runtime::VersionTable versions(exec);
   std::vector<std::string> heads = versions.read_heads();
-  graph::MigrationPlan plan = planner(heads);
-  runtime::MigrationRunner(context.revisions(), map, exec, versions, context.log(), options)
-      .run(plan, heads);
+
+  // Where DDL commits itself, each step's progress is kept in a side table.
+  std::optional<runtime::ProgressTable> progress;
+  std::optional<runtime::StepProgress> interrupted;
+  if (!driver.dialect().traits().transactional_ddl && direction != Direction::None) {
+    progress.emplace(exec);
+    interrupted = progress->read();
+    if (interrupted && runtime::recorded_as_done(map, heads, *interrupted)) {
+      context.log().warning("The version table already records the " + interrupted->direction() +
+                            " of " + interrupted->revision +
+                            " that a run did not finish (it was stamped since); dropping the "
+                            "record of that run");
+      progress->finish();
+      interrupted.reset();
+    }
+  }
+  if (interrupted && direction == Direction::Stamp) {
+    context.log().warning("The " + interrupted->direction() + " of " + interrupted->revision +
+                          " was " + runtime::interruption_point(*interrupted) +
+                          "; stamping takes the schema as it is and drops that record");
+  }
+  const bool goes_other_way = interrupted && direction != Direction::Stamp &&
+                              (direction == Direction::Up) != interrupted->upgrade;
+  graph::MigrationPlan plan =
+      planner(goes_other_way ? runtime::heads_once_done(map, heads, *interrupted) : heads);
+  runtime::MigrationRunner runner(context.revisions(), map, exec, versions, context.log(), options,
+                                  progress ? &*progress : nullptr);
+  if (direction == Direction::Stamp) {
+    runner.run(plan, heads);
+    if (interrupted) {
+      progress->finish();
+      progress->drop_if_empty();
+    }
+  } else {
+    runner.run(plan, heads, interrupted);
+  }
 }
 
 /// Runs `plan` offline: the script goes to stdout; no connection, no lock.
@@ -77,7 +119,7 @@ int migrate(AppContext& context, bool upgrade) {
     auto start = graph::offline_start_heads(map, target.starting_revision);
     run_offline(context, options, map, plan_from(start), start);
   } else {
-    run_online(context, options, map, plan_from);
+    run_online(context, options, upgrade ? Direction::Up : Direction::Down, map, plan_from);
   }
   return 0;
 }
@@ -104,7 +146,7 @@ int run_stamp(AppContext& context) {
     auto start = graph::offline_start_heads(map, target.starting_revision);
     run_offline(context, options, map, graph::plan_stamp(map, target.destinations, start), start);
   } else {
-    run_online(context, options, map, [&](const std::vector<std::string>& heads) {
+    run_online(context, options, Direction::Stamp, map, [&](const std::vector<std::string>& heads) {
       return graph::plan_stamp(map, target.destinations, heads, purge);
     });
   }
@@ -119,7 +161,7 @@ int run_ensure_version(AppContext& context) {
   if (context.line().flag("sql")) {
     run_offline(context, options, no_revisions, {}, {});
   } else {
-    run_online(context, options, no_revisions,
+    run_online(context, options, Direction::None, no_revisions,
                [](const std::vector<std::string>&) { return graph::MigrationPlan{}; });
   }
   return 0;

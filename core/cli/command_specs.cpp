@@ -15,6 +15,14 @@ const OptionSpec kTransactionPerMigration{
     "commit each revision with its version-row change instead of one transaction for the run"};
 const OptionSpec kLockTimeout{"lock-timeout", "", "SECONDS", false,
                               "wait this long for another runner's database lock (default 60)"};
+const OptionSpec kStatementTimeout{
+    "statement-timeout", "", "SECONDS", false,
+    "stop any statement that runs longer, and give up on a server that does not answer for "
+    "that long plus a grace period (default 0: no limit)"};
+const OptionSpec kLockWaitTimeout{
+    "lock-wait-timeout", "", "SECONDS", false,
+    "fail a statement that waits longer for a table lock another transaction holds, instead "
+    "of queueing every other query on that table behind it (default 0: no limit)"};
 const OptionSpec kAllowDataLoss{"allow-data-loss", "", "", false,
                                 "run downgrade steps that would delete rows or values (dropped "
                                 "tables and columns, narrowed types) instead of refusing them"};
@@ -40,7 +48,8 @@ std::vector<CommandSpec> make_commands() {
        "[REV | FROM:TO]",
        0,
        1,
-       {kHelp, kDelta, kSql, kTransactionPerMigration, kLockTimeout},
+       {kHelp, kDelta, kSql, kTransactionPerMigration, kLockTimeout, kStatementTimeout,
+        kLockWaitTimeout},
        "Runs the upgrade of every revision between the database's current revision(s) and REV\n"
        "(head, heads, an id, +N, label@head, ...). With --sql, prints the script instead;\n"
        "FROM:TO then gives the range, and without FROM the script starts from an empty\n"
@@ -51,7 +60,8 @@ std::vector<CommandSpec> make_commands() {
        "[REV | FROM:TO]",
        0,
        1,
-       {kHelp, kDelta, kSql, kTransactionPerMigration, kLockTimeout, kAllowDataLoss},
+       {kHelp, kDelta, kSql, kTransactionPerMigration, kLockTimeout, kStatementTimeout,
+        kLockWaitTimeout, kAllowDataLoss},
        "Runs the downgrade of every revision between the database's current revision(s) and\n"
        "REV (base, an id, -N, ...). With --sql, FROM:TO is required. A downgrade that would\n"
        "delete rows or values now in the database is refused, naming them, unless\n"
@@ -63,7 +73,7 @@ std::vector<CommandSpec> make_commands() {
        "",
        0,
        0,
-       {kHelp, kVerbose},
+       {kHelp, kVerbose, kStatementTimeout},
        "Prints one line per revision stored in the version table; nothing for an empty database."},
       {"history",
        "list revisions, newest first",
@@ -73,7 +83,8 @@ std::vector<CommandSpec> make_commands() {
        {kHelp,
         {"rev-range", "r", "RANGE", false, "only revisions in [start]:[end] (e.g. 010:020, -3:)"},
         kVerbose,
-        {"indicate-current", "i", "", false, "mark the database's current revision(s)"}},
+        {"indicate-current", "i", "", false, "mark the database's current revision(s)"},
+        kStatementTimeout},
        "Reads revision metadata only: no revision plugin is loaded or run, and no database is\n"
        "needed unless the range or -i mentions the current revision."},
       {"heads",
@@ -110,7 +121,12 @@ std::vector<CommandSpec> make_commands() {
        "REV...",
        1,
        -1,
-       {kHelp, kSql, {"purge", "", "", false, "empty the version table first"}, kLockTimeout},
+       {kHelp,
+        kSql,
+        {"purge", "", "", false, "empty the version table first"},
+        kLockTimeout,
+        kStatementTimeout,
+        kLockWaitTimeout},
        "Writes the version table only. With --sql, FROM:TO gives the starting revision, and\n"
        "a script that ends at base also drops the version table, as Alembic 1.8 does.",
        {kTag}},
@@ -119,7 +135,7 @@ std::vector<CommandSpec> make_commands() {
        "",
        0,
        0,
-       {kHelp, kSql, kLockTimeout},
+       {kHelp, kSql, kLockTimeout, kStatementTimeout, kLockWaitTimeout},
        "Creates alembic_version, empty, unless it is already there; rows it holds are kept.\n"
        "With --sql, prints the CREATE TABLE instead."},
       {"check_migration",

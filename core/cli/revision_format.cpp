@@ -35,6 +35,7 @@ std::string format_short_line(const graph::Revision& revision, const ShortLineOp
     if (revision.is_head() && !revision.is_real_head()) text += " (effective head)";
     if (options.current) text += " (current)";
   }
+  if (!options.note.empty()) text += " (" + options.note + ")";
   if (options.tree_indicators) {
     if (revision.is_branch_point()) text += " (branchpoint)";
     if (revision.is_merge_point()) text += " (mergepoint)";
@@ -77,22 +78,38 @@ std::string format_verbose_block(const graph::Revision& revision, bool current) 
 }
 
 std::string format_history(const std::vector<const graph::Revision*>& revisions, bool verbose,
-                           const std::vector<std::string>& current_heads) {
+                           const std::vector<std::string>& current_heads,
+                           const std::optional<InterruptedMark>& interrupted) {
   std::string out;
   for (const graph::Revision* revision : revisions) {
     const bool current = contains(current_heads, revision->id());
+    const bool marked = interrupted && interrupted->revision == revision->id();
     if (verbose) {
-      out += format_verbose_block(*revision, current);
+      std::string block = format_verbose_block(*revision, current);
+      if (marked) {
+        // After the Path line, before the blank line and the docstring.
+        const auto path_end = block.find('\n', block.find("\nPath: ") + 1);
+        block.insert(path_end + 1, "Interrupted: " + interrupted->note + "\n");
+      }
+      out += block;
     } else {
       ShortLineOptions options;
       options.include_branches = true;
       options.include_doc = true;
       options.include_parents = true;
       options.current = current;
+      if (marked) options.note = interrupted->note;
       out += format_short_line(*revision, options);
     }
     out += "\n";
   }
+  return out;
+}
+
+std::string format_interrupted(const std::string& revision, const std::string& summary,
+                               const std::string& details) {
+  std::string out = revision + " (" + summary + ")\n";
+  if (!details.empty()) out += "    " + details + "\n";
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "sdm/error.hpp"
+
 namespace sdm {
 
 /// Process exit codes, one per error class.
@@ -16,7 +18,7 @@ enum class ExitCode : int {
   Revision = 4,  ///< revision graph or revision argument
   Plugin = 5,    ///< a plugin could not be used
   Database = 6,  ///< connecting, SQL, or the state of the database
-  Lock = 7,      ///< another runner holds the database lock
+  Lock = 7,      ///< a lock was not granted in time (another runner's, or a table lock)
   Branched = 8,  ///< check_migration: the timeline has more than one head
   Differs = 9,   ///< check, drift: the database differs from the schema it should have
 };
@@ -24,15 +26,19 @@ enum class ExitCode : int {
 /// Base of every error the host reports as `FAILED: <message>`.
 class HostError : public std::runtime_error {
  public:
-  HostError(ExitCode code, const std::string& message, std::string details = {})
-      : std::runtime_error(message), code_(code), details_(std::move(details)) {}
+  HostError(ExitCode code, const std::string& message, std::string details = {},
+            ErrorKind kind = ErrorKind::General)
+      : std::runtime_error(message), code_(code), details_(std::move(details)), kind_(kind) {}
   ExitCode code() const { return code_; }
   /// Lines printed after the FAILED line (e.g. recovery steps); empty for most errors.
   const std::string& details() const { return details_; }
+  /// For a database failure: a timeout or a lost connection, which change the advice.
+  ErrorKind kind() const { return kind_; }
 
  private:
   ExitCode code_;
   std::string details_;
+  ErrorKind kind_;
 };
 
 /// The command line is wrong.
@@ -63,13 +69,16 @@ class PluginError : public HostError {
 /// The database failed or is in a state the command cannot work from.
 class DatabaseError : public HostError {
  public:
-  explicit DatabaseError(const std::string& message) : HostError(ExitCode::Database, message) {}
+  explicit DatabaseError(const std::string& message, ErrorKind kind = ErrorKind::General)
+      : HostError(ExitCode::Database, message, {}, kind) {}
 };
 
-/// The run lock could not be taken in time.
+/// A lock could not be taken in time: the run lock, or (with a lock-wait timeout) a lock on
+/// a table another transaction holds.
 class LockTimeoutError : public HostError {
  public:
-  explicit LockTimeoutError(const std::string& message) : HostError(ExitCode::Lock, message) {}
+  explicit LockTimeoutError(const std::string& message, ErrorKind kind = ErrorKind::General)
+      : HostError(ExitCode::Lock, message, {}, kind) {}
 };
 
 }  // namespace sdm

@@ -1,7 +1,6 @@
 #include "config/settings.hpp"
 
 #include <filesystem>
-#include <limits>
 
 #include "common/errors.hpp"
 #include "config/option_types.hpp"
@@ -35,15 +34,15 @@ std::optional<PathSetting> path_setting(const LayeredConfig& config, const char*
   return PathSetting{path.lexically_normal().string(), value->origin};
 }
 
-std::optional<int> lock_timeout(const LayeredConfig& config) {
-  std::optional<ResolvedValue> value = config.get(own_option("lock_timeout"));
+/// A number of seconds from sahara-db-manage's section, 0 to kMaxTimeoutSeconds.
+std::optional<int> seconds_setting(const LayeredConfig& config, const char* name) {
+  std::optional<ResolvedValue> value = config.get(own_option(name));
   if (!value) return std::nullopt;
   OsloInteger seconds = parse_oslo_int(value->value);
   if (!seconds.valid ||
-      (seconds.value && (*seconds.value < 0 || *seconds.value > std::numeric_limits<int>::max())))
-    throw ConfigError(value->origin.describe() +
-                      " must be a whole number of seconds, 0 or more, "
-                      "e.g. `lock_timeout = 60`; it is '" +
+      (seconds.value && (*seconds.value < 0 || *seconds.value > kMaxTimeoutSeconds)))
+    throw ConfigError(value->origin.describe() + " must be a whole number of seconds from 0 to " +
+                      std::to_string(kMaxTimeoutSeconds) + ", e.g. `" + name + " = 60`; it is '" +
                       value->value + "'");
   if (!seconds.value) return std::nullopt;  // blank: oslo reads it as unset
   return static_cast<int>(*seconds.value);
@@ -110,7 +109,9 @@ Settings settings_from(const std::vector<ConfigFile>& files) {
   settings.drivers_dir = path_setting(config, "drivers_dir");
   settings.revision_source_dir = path_setting(config, "revision_source_dir");
   settings.model = path_setting(config, "model");
-  settings.lock_timeout = lock_timeout(config);
+  settings.lock_timeout = seconds_setting(config, "lock_timeout");
+  settings.statement_timeout = seconds_setting(config, "statement_timeout");
+  settings.lock_wait_timeout = seconds_setting(config, "lock_wait_timeout");
   settings.transaction_per_migration = flag(config, "transaction_per_migration");
   settings.insecure_plugins = flag_setting(config, "insecure_plugins");
   settings.require_manifest = flag_setting(config, "require_manifest");

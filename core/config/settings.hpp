@@ -21,6 +21,9 @@ OptionSpec connection_option();
 /// The section of sahara-db-manage's own keys.
 inline constexpr const char* kOwnSection = "sahara_db_manage";
 
+/// The largest timeout in seconds (about 23 days): milliseconds of it still fit an int.
+inline constexpr int kMaxTimeoutSeconds = 2000000;
+
 /// A directory setting, resolved against the directory of the file that set it.
 struct PathSetting {
   std::string path;  ///< absolute when the file gave a relative path
@@ -46,8 +49,10 @@ struct Settings {
   std::optional<PathSetting> revisions_dir;
   std::optional<PathSetting> drivers_dir;
   std::optional<PathSetting> revision_source_dir;
-  std::optional<PathSetting> model;  ///< the declared target schema (YAML) for check
-  std::optional<int> lock_timeout;   ///< seconds, >= 0
+  std::optional<PathSetting> model;      ///< the declared target schema (YAML) for check
+  std::optional<int> lock_timeout;       ///< seconds, >= 0
+  std::optional<int> statement_timeout;  ///< seconds, >= 0 (0: no limit)
+  std::optional<int> lock_wait_timeout;  ///< seconds, >= 0 (0: no limit)
   std::optional<bool> transaction_per_migration;
   // Settings that decide which plugin code runs; the CLI takes them only from files that
   // nobody but root or the user can change.

@@ -3,21 +3,55 @@
 #include <utility>
 
 #include "common/errors.hpp"
+#include "sdm/detail/guard.hpp"
 
 namespace sdm::runtime {
 namespace {
 
-/// Runs one plugin call; its error text becomes the DatabaseError message.
-template <class Call>
-void checked(Call&& call) {
-  std::string error;
-  if (!call(error)) throw DatabaseError(error);
+std::string seconds_text(int milliseconds) {
+  const int whole = milliseconds / 1000;
+  if (milliseconds % 1000 == 0) return std::to_string(whole) + " s";
+  return std::to_string(milliseconds) + " ms";
 }
 
 }  // namespace
 
-ConnectionHandle::ConnectionHandle(std::unique_ptr<abi::Connection> connection)
-    : connection_(std::move(connection)) {}
+ConnectionHandle::ConnectionHandle(std::unique_ptr<abi::Connection> connection,
+                                   SessionLimits limits)
+    : connection_(std::move(connection)), limits_(limits) {}
+
+[[noreturn]] void ConnectionHandle::fail(const std::string& text) const {
+  auto [kind, message] = detail::decode_failure(text);
+  switch (kind) {
+    case ErrorKind::LockWaitTimeout:
+      throw LockTimeoutError(
+          message + " (a statement waited " +
+              (limits_.lock_wait_timeout_ms > 0
+                   ? "longer than the lock-wait timeout, " +
+                         seconds_text(limits_.lock_wait_timeout_ms) + ","
+                   : "too long") +
+              " for a lock another transaction holds: let that transaction finish, or raise "
+              "--lock-wait-timeout)",
+          kind);
+    case ErrorKind::StatementTimeout:
+      throw DatabaseError(
+          message + " (the statement ran longer than the statement timeout" +
+              (limits_.statement_timeout_ms > 0 ? ", " + seconds_text(limits_.statement_timeout_ms)
+                                                : std::string()) +
+              "; raise --statement-timeout, or set it to 0 for no limit)",
+          kind);
+    case ErrorKind::ConnectionLost:
+    case ErrorKind::General:
+      break;
+  }
+  throw DatabaseError(message, kind);
+}
+
+template <class Call>
+void ConnectionHandle::checked(Call&& call) const {
+  std::string error;
+  if (!call(error)) fail(error);
+}
 
 std::int64_t ConnectionHandle::execute(const std::string& sql) {
   std::int64_t affected = -1;

@@ -1,5 +1,6 @@
 // The host's view of a live database session from a driver plugin: the plugin's
-// exception-free calls turned back into sdm::DatabaseError.
+// exception-free calls turned back into sdm::DatabaseError (or LockTimeoutError for a lock
+// wait that ran out), with the advice the session's limits call for.
 #pragma once
 
 #include <cstdint>
@@ -12,10 +13,14 @@
 
 namespace sdm::runtime {
 
-/// Owns one plugin connection. Every failure throws DatabaseError.
+/// Owns one plugin connection. Every failure throws DatabaseError, or LockTimeoutError when a
+/// statement waited too long for a lock.
 class ConnectionHandle {
  public:
-  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection);
+  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection, SessionLimits limits = {});
+
+  /// The bounds the session was opened with.
+  const SessionLimits& limits() const { return limits_; }
 
   std::int64_t execute(const std::string& sql);
   Rows query(const std::string& sql);
@@ -30,7 +35,13 @@ class ConnectionHandle {
   std::vector<HealthFinding> check_health(Access access);
 
  private:
+  template <class Call>
+  void checked(Call&& call) const;
+  /// Throws the host error for a plugin's failure text.
+  [[noreturn]] void fail(const std::string& text) const;
+
   std::unique_ptr<abi::Connection> connection_;
+  SessionLimits limits_;
 };
 
 }  // namespace sdm::runtime

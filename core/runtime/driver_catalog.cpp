@@ -5,6 +5,7 @@
 
 #include "common/errors.hpp"
 #include "loader/plugin_library.hpp"
+#include "sdm/detail/guard.hpp"
 #include "sdm/secret.hpp"
 
 namespace sdm::runtime {
@@ -41,18 +42,22 @@ LoadedDriver::LoadedDriver(std::string name, std::string path, std::unique_ptr<a
                       " cannot list its secret URL parameters: " + error);
 }
 
-std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url) const {
+std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url,
+                                                        const SessionLimits& limits) const {
   // Drivers must keep secrets out of their messages; make sure of it here too.
   const std::vector<std::string> secrets = secrets_of(url, secret_parameters_);
   std::string error;
   if (!driver_->check_url(url, error))
-    throw ConfigError("database URL: " + without_secrets(error, secrets));
-  abi::Connection* connection = driver_->connect(url, error);
+    throw ConfigError("database URL: " +
+                      without_secrets(detail::decode_failure(error).second, secrets));
+  abi::Connection* connection = driver_->connect(url, limits, error);
   if (connection == nullptr) {
-    throw DatabaseError("cannot connect to " + url.scheme +
-                        " database: " + without_secrets(error, secrets));
+    auto [kind, message] = detail::decode_failure(error);
+    throw DatabaseError(
+        "cannot connect to " + url.scheme + " database: " + without_secrets(message, secrets),
+        kind);
   }
-  return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection));
+  return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection), limits);
 }
 
 DriverCatalog::DriverCatalog(const std::string& directory, const loader::LoaderPolicy& policy,

@@ -26,9 +26,10 @@ class LoadedDriver {
   const DialectHandle& dialect() const { return dialect_; }
   /// The query parameters this driver's URLs keep secrets in (besides `password`).
   const std::vector<std::string>& secret_parameters() const { return secret_parameters_; }
-  /// Opens a session after the driver has checked the URL: throws ConfigError for a URL the
-  /// driver refuses, DatabaseError when connecting fails; neither message holds a secret.
-  std::unique_ptr<ConnectionHandle> connect(const Url& url) const;
+  /// Opens a session whose statements keep to `limits` (none by default), after the driver
+  /// has checked the URL: throws ConfigError for a URL the driver refuses, DatabaseError when
+  /// connecting fails; neither message holds a secret.
+  std::unique_ptr<ConnectionHandle> connect(const Url& url, const SessionLimits& limits = {}) const;
 
  private:
   std::string name_;

@@ -7,9 +7,10 @@
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
 #include "runtime/data_loss_check.hpp"
+#include "runtime/interruption.hpp"
 #include "runtime/partial_revision.hpp"
 #include "runtime/schema_replay.hpp"
-#include "schema/schema_model.hpp"
+#include "runtime/step_settlement.hpp"
 
 namespace sdm::runtime {
 namespace {
@@ -71,17 +72,34 @@ std::optional<Table> live_checked_table(ConnectionHandle& connection, const std:
   return modelled;
 }
 
+/// The command that undoes what ran of a step, when one names it unambiguously.
+std::string undo_command(const graph::MigrationStep& step, const std::vector<std::string>& rows) {
+  if (step.kind != graph::MigrationStep::Kind::Revision) return "";
+  if (!step.is_upgrade) return "sahara-db-manage upgrade " + step.revision->id();
+  if (rows.size() > 1) return "";
+  return "sahara-db-manage downgrade " + (rows.empty() ? std::string("base") : rows.front());
+}
+
 }  // namespace
+
+struct MigrationRunner::Continuation {
+  bool undo = false;    ///< the first step undoes what ran of the interrupted one
+  std::string note;     ///< logged after the step's "Running" line
+  std::vector<Op> ops;  ///< the first step's ops (the undo ops when undoing)
+  std::optional<schema::SchemaModel> before;  ///< the schema before ops[0]
+  StepPosition position;                      ///< where the first step starts
+};
 
 MigrationRunner::MigrationRunner(const RevisionCatalog& catalog, const graph::RevisionMap& map,
                                  Exec& exec, VersionTable& versions, ProgressLog& log,
-                                 RunOptions options)
+                                 RunOptions options, ProgressTable* progress)
     : catalog_(catalog),
       map_(map),
       exec_(exec),
       versions_(versions),
       log_(log),
-      options_(options) {}
+      options_(options),
+      progress_(progress) {}
 
 std::vector<Op> MigrationRunner::derived_downgrade(const graph::Revision& revision) const {
   std::vector<std::string> below;
@@ -98,8 +116,163 @@ std::vector<Op> MigrationRunner::ops_for(const graph::MigrationStep& step) const
   return recorded.ops();
 }
 
+Settled MigrationRunner::settle(const InterruptedOps& interrupted,
+                                const std::vector<std::string>& rows,
+                                const std::vector<std::string>& rows_when_done) {
+  try {
+    Settled settled = settle_interrupted(interrupted, exec_.connection(), exec_.dialect());
+    std::string drift;
+    for (const auto& difference : settled.background)
+      drift += (drift.empty() ? "" : "; ") + difference;
+    if (!drift.empty())
+      log_.warning(
+          "The tables differ from what the revisions describe in ways the interrupted "
+          "statement does not touch, which decided nothing: " +
+          drift);
+    return settled;
+  } catch (const UnsettledStep& e) {
+    const DialectHandle& dialect = exec_.dialect();
+    const StepPosition at = e.unsettled().position;
+    const std::string details =
+        "To go on, make the tables match one of those two states and run the command again; "
+        "or finish by hand (from the state before that statement: adjust to what is there) "
+        "and record it:\n" +
+        finish_sql(interrupted.ops, at, interrupted.start, dialect) + "    " +
+        stamp_command(rows_when_done) + "\nor undo by hand what ran and record that:\n" +
+        undo_sql(interrupted.ops, at, interrupted.start, dialect) + "    " + stamp_command(rows) +
+        "\n";
+    throw HostError(ExitCode::Database, std::string(e.what()) + ". Nothing was changed", details);
+  }
+}
+
+MigrationRunner::Continuation MigrationRunner::continue_interrupted(
+    const graph::MigrationPlan& plan, const StepProgress& stopped, const std::vector<Op>& plan_ops,
+    const schema::SchemaModel& start, const std::vector<std::string>& rows) {
+  const std::string& id = stopped.revision;
+  const std::string finish = "run " + stopped.direction() + " to " + id +
+                             (stopped.upgrade ? " or beyond" : " or below") + " to finish it";
+  const std::string undo = stopped.upgrade ? "downgrade to the revision below it to undo what ran"
+                                           : "upgrade to it again to undo what ran";
+  const graph::MigrationStep* first = plan.steps.empty() ? nullptr : &plan.steps.front();
+  if (first == nullptr || first->kind != graph::MigrationStep::Kind::Revision ||
+      first->revision->id() != id) {
+    throw DatabaseError("the " + stopped.direction() + " of revision " + id +
+                        " was interrupted after " + std::to_string(stopped.ops_done) + " of its " +
+                        std::to_string(stopped.op_count) + " ops, and this command does not " +
+                        (plan.steps.empty() ? "move the database" : "start with that revision") +
+                        ": " + finish + ", or " + undo + ", before anything else");
+  }
+  const DialectHandle& dialect = exec_.dialect();
+  const std::vector<std::string> rows_when_done = heads_once_done(map_, rows, stopped);
+  const std::string what = "the " + stopped.direction() + " of " + id;
+  const std::string when = "the run of " + stopped.runner + " stopped there at " +
+                           utc_time(stopped.updated_at) +
+                           (stopped.failure.empty() ? "" : ", failing with: " + stopped.failure);
+  Continuation next;
+  if (first->is_upgrade == stopped.upgrade) {
+    if (stopped.undoing())
+      throw DatabaseError("undoing what ran of the interrupted " + stopped.direction() + " of " +
+                          id + " was itself interrupted: run " +
+                          (stopped.upgrade ? "downgrade" : "upgrade") +
+                          " again to finish undoing it, then " + stopped.direction() + " again");
+    const Settled settled = settle(
+        {plan_ops, {stopped.ops_done, stopped.statements_done}, start, what}, rows, rows_when_done);
+    if (settled.further_than_recorded) record(settled.position, false);
+    next.note = "Resuming at " +
+                describe_position(plan_ops, settled.position,
+                                  statement_count(plan_ops, settled.position.ops, start, dialect)) +
+                ": " + when +
+                (settled.further_than_recorded
+                     ? " (the statement in flight then had completed, as the database shows)"
+                     : "");
+    next.ops = plan_ops;
+    next.before = start;
+    next.position = settled.position;
+    return next;
+  }
+
+  // The command goes the other way: undo what ran of the interrupted step first.
+  const std::vector<Op> forward = ops_for(interrupted_step(map_, stopped));
+  StepPosition ran_until{stopped.ops_done, stopped.statements_done};
+  if (!stopped.undoing()) {
+    const Settled settled = settle({forward, ran_until, start, what}, rows, rows_when_done);
+    ran_until = settled.position;
+    if (settled.further_than_recorded) record(ran_until, false);
+  }
+  const auto ran =
+      ops_run_until(forward, ran_until, statement_count(forward, ran_until.ops, start, dialect));
+  if (!ran)
+    throw DatabaseError("what ran of " + what +
+                        " stops inside an op that cannot be split into its statements, so it "
+                        "cannot be undone automatically: " +
+                        finish);
+  schema::SchemaModel after_ran = start;
+  after_ran.apply(*ran);
+  try {
+    next.ops = start.reverse(*ran).ops;
+  } catch (const std::exception& e) {
+    throw DatabaseError("what ran of " + what + " cannot be undone automatically (" + e.what() +
+                        "): " + finish + ", then run this command again");
+  }
+  next.undo = true;
+  next.before = after_ran;
+  if (!stopped.undoing()) {
+    progress_->advance_undo(0, 0);
+    next.position = {0, 0};
+  } else {
+    const Settled settled = settle({next.ops,
+                                    {*stopped.undo_ops_done, stopped.undo_statements_done},
+                                    after_ran,
+                                    "undoing what ran of " + what},
+                                   rows, rows);
+    next.position = settled.position;
+    if (settled.further_than_recorded) record(next.position, true);
+  }
+  next.note = "Undoing what ran of the interrupted " + stopped.direction() + " (" +
+              std::to_string(ran->size()) + " op(s)): " + when;
+  return next;
+}
+
+void MigrationRunner::record(StepPosition position, bool undoing) {
+  if (undoing)
+    progress_->advance_undo(position.ops, position.statements);
+  else
+    progress_->advance(position.ops, position.statements);
+}
+
+void MigrationRunner::run_op(const std::vector<Op>& ops, int index, int first_statement,
+                             schema::SchemaModel& model, bool undoing) {
+  const Op& op = ops[index];
+  model.prepare(op);
+  const std::vector<std::string> statements = exec_.dialect().render(op, model);
+  const int count = static_cast<int>(statements.size());
+  reached_ = {index, first_statement};
+  if (progress_ == nullptr) {
+    for (int s = first_statement; s < count; ++s) {
+      exec_.run(statements[s]);
+      reached_ = one_statement_on({index, s}, count);
+    }
+  } else if (is_data_op(op)) {
+    // Rows and their progress record commit together: never half of one without the other.
+    exec_.begin();
+    for (const auto& statement : statements)
+      exec_.run(statement);
+    record({index + 1, 0}, undoing);
+    exec_.commit();
+    reached_ = {index + 1, 0};
+  } else {
+    for (int s = first_statement; s < count; ++s) {
+      exec_.run(statements[s]);
+      reached_ = one_statement_on({index, s}, count);
+      record(reached_, undoing);
+    }
+  }
+  model.apply(op);
+}
+
 void MigrationRunner::run(const graph::MigrationPlan& plan,
-                          const std::vector<std::string>& current_heads) {
+                          const std::vector<std::string>& version_rows,
+                          const std::optional<StepProgress>& interrupted) {
   // Everything a plugin can get wrong shows up here, before the database is touched.
   std::vector<std::vector<Op>> step_ops;
   for (const auto& step : plan.steps)
@@ -107,20 +280,37 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   for (const auto& warning : plan.warnings)
     log_.warning(warning);
 
+  const bool journaled = progress_ != nullptr && !exec_.offline();
   // The schema as the revisions describe it at the start, replayed only if an op needs it.
   // A table they do not know is one this run creates (or one the database will refuse);
   // one they do know is checked against the live table before anything relies on it.
   auto start_schema = std::make_shared<std::optional<Schema>>();
-  schema::SchemaModel model([this, start_schema, current_heads](const std::string& name) {
-    if (!*start_schema) *start_schema = replay_schema(catalog_, map_, current_heads);
+  schema::SchemaModel model([this, start_schema, version_rows](const std::string& name) {
+    if (!*start_schema) *start_schema = replay_schema(catalog_, map_, version_rows);
     auto found = (*start_schema)->find(name);
     if (found == (*start_schema)->end()) return std::optional<Table>();
     if (exec_.offline()) return std::optional<Table>(found->second);
     return live_checked_table(exec_.connection(), name, found->second);
   });
 
+  // An interrupted step continues from what the live schema shows, modelled from the revisions
+  // alone: its tables are part-way between two revisions, which is the point.
+  Continuation first;
+  if (interrupted) {
+    if (!journaled) throw std::logic_error("an interrupted step needs a progress table");
+    schema::SchemaModel start(replay_schema(catalog_, map_, version_rows));
+    first = continue_interrupted(plan, *interrupted, step_ops.front(), start, version_rows);
+    step_ops.front() = first.ops;
+    model = *first.before;
+    model.apply(std::vector<Op>(first.ops.begin(), first.ops.begin() + first.position.ops));
+  }
+
   if (!exec_.offline() && !options_.allow_data_loss) {
-    auto losses = find_data_loss(plan, step_ops, model, exec_);
+    std::vector<std::vector<Op>> remaining = step_ops;
+    if (interrupted)
+      remaining.front().erase(remaining.front().begin(),
+                              remaining.front().begin() + first.position.ops);
+    auto losses = find_data_loss(plan, remaining, model, exec_);
     if (!losses.empty()) throw DatabaseError(describe_data_loss(losses));
   }
 
@@ -131,23 +321,26 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
             "transactional DDL.");
 
   const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
-  // A purge starts from an empty table whatever rows (known or not) it held.
-  const std::vector<std::string> start_heads =
-      options_.purge_version_table ? std::vector<std::string>{} : current_heads;
+  // A purge starts from an empty table whatever rows (known or not) it held; a run that undoes
+  // an interrupted step planned from the rows that step would have left.
+  std::vector<std::string> start_heads = version_rows;
+  if (options_.purge_version_table) start_heads.clear();
+  if (first.undo) start_heads = heads_once_done(map_, version_rows, *interrupted);
   graph::HeadMaintainer heads(map_, start_heads);
-  std::vector<std::string> committed_heads = current_heads;
-  bool version_table_written = !current_heads.empty();
-  std::size_t step_index = 0, op_index = 0, statement_index = 0;
-  // Where DDL commits itself (MySQL), a failed revision's finished ops stay; this copy of the
-  // model at the step's start lets the error say exactly how to undo them.
+  std::vector<std::string> committed_heads = version_rows;
+  bool version_table_written = !version_rows.empty();
+  std::size_t step_index = 0;
+  int op_index = 0;
+  // Where DDL commits itself (MySQL), a failed step's finished ops stay; the model at the
+  // step's start and the heads before it let the error say exactly how to recover.
   std::optional<schema::SchemaModel> step_start;
-  std::vector<std::string> statements_of_failed_op;
+  std::optional<graph::HeadMaintainer> heads_before_step;
   try {
     if (whole_run) exec_.begin();
     if (options_.purge_version_table)
-      for (const auto& row : current_heads)
+      for (const auto& row : version_rows)
         versions_.remove(row);
-    if (!exec_.offline() && current_heads.empty()) {
+    if (!exec_.offline() && version_rows.empty()) {
       versions_.ensure_exists();
       version_table_written = true;
     }
@@ -155,27 +348,48 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       versions_.create();
       version_table_written = true;
     }
+    if (journaled) progress_->ensure_exists();
     for (step_index = 0; step_index < plan.steps.size(); ++step_index) {
       const auto& step = plan.steps[step_index];
       const auto& ops = step_ops[step_index];
-      op_index = 0;
-      if (!traits.transactional_ddl && !exec_.offline()) step_start.emplace(model);
-      if (!whole_run) exec_.begin();
+      const bool continuing = step_index == 0 && interrupted;
+      const bool undoing = step_index == 0 && first.undo;
+
+      const StepPosition start = continuing ? first.position : StepPosition{};
+      reached_ = start;
+      op_index = start.ops;
+      heads_before_step.emplace(heads);
+      if (!traits.transactional_ddl && !exec_.offline()) {
+        // Every table the step touches, read before any of its ops runs: the recovery text of
+        // a failure part-way needs them as they were.
+        for (int i = static_cast<int>(start.ops); i < static_cast<int>(ops.size()); ++i)
+          model.prepare(ops[i]);
+        step_start.emplace(model);
+      }
+      if (continuing) step_start = first.before;
+      if (!whole_run && !journaled) exec_.begin();
       if (exec_.offline() && !version_table_written && heads.heads().empty()) {
         versions_.create();
         version_table_written = true;
       }
       log_.info("Running " + step.log_text());
+      if (continuing) log_.info(first.note);
       exec_.comment("Running " + step.short_log());
-      for (op_index = 0; op_index < ops.size(); ++op_index) {
-        model.prepare(ops[op_index]);
-        statements_of_failed_op = exec_.dialect().render(ops[op_index], model);
-        for (statement_index = 0; statement_index < statements_of_failed_op.size();
-             ++statement_index)
-          exec_.run(statements_of_failed_op[statement_index]);
-        model.apply(ops[op_index]);
+      if (journaled && step.kind == graph::MigrationStep::Kind::Revision && !continuing) {
+        StepProgress started;
+        started.revision = step.revision->id();
+        started.upgrade = step.is_upgrade;
+        started.op_count = static_cast<int>(ops.size());
+        started.started_at = started.updated_at = ProgressTable::now();
+        started.runner = ProgressTable::this_runner();
+        progress_->start(started);
       }
+      for (op_index = start.ops; op_index < static_cast<int>(ops.size()); ++op_index)
+        run_op(ops, op_index, op_index == start.ops ? start.statements : 0, model, undoing);
+      // The version-table change commits with the removal of the step's progress record.
+      if (journaled) exec_.begin();
       for (const auto& change : heads.apply(step)) {
+        if (undoing) continue;  // the version table never recorded the interrupted step
         switch (change.kind) {
           case graph::VersionChange::Kind::Insert:
             versions_.insert(change.to);
@@ -188,7 +402,11 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
             break;
         }
       }
-      if (!whole_run) {
+      if (journaled) {
+        if (step.kind == graph::MigrationStep::Kind::Revision) progress_->finish();
+        exec_.commit();
+        committed_heads = heads.heads();
+      } else if (!whole_run) {
         exec_.commit();
         committed_heads = heads.heads();
       }
@@ -199,34 +417,101 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     if (exec_.offline() && heads.heads().empty() && !options_.create_version_table)
       versions_.drop();
     if (whole_run) exec_.commit();
+    if (journaled) progress_->drop_if_empty();
   } catch (const HostError& e) {
     exec_.rollback_quietly();
     if (exec_.offline() || step_index >= plan.steps.size()) throw;
     const auto& step = plan.steps[step_index];
     const auto& ops = step_ops[step_index];
+    const bool lost = e.kind() == ErrorKind::ConnectionLost;
+    if (journaled && !lost) progress_->record_failure(e.what());
+    const bool undoing = step_index == 0 && first.undo;
     std::string where = step.log_text();
-    if (op_index < ops.size()) {
+    if (undoing) {
+      where += " (undoing what ran of the interrupted " + interrupted->direction() + ")";
+    }
+    if (op_index < static_cast<int>(ops.size())) {
       where += " failed at op " + std::to_string(op_index + 1) + " of " +
                std::to_string(ops.size()) + " (" + describe(ops[op_index]) + ")";
     } else {
       where += " failed while recording its version";
     }
-    if (!traits.transactional_ddl && step_start) {
+    if (!traits.transactional_ddl && step_start && heads_before_step) {
       if (auto moved = moved_on_meanwhile(versions_, committed_heads))
         throw HostError(e.code(), where + ": " + e.what() + "; " + *moved);
-      graph::HeadMaintainer after = heads;
+      graph::HeadMaintainer after = *heads_before_step;
       after.apply(step);
-      PartialRevision partial{
-          step,        ops,   op_index,        statement_index, statements_of_failed_op,
-          *step_start, model, committed_heads, after.heads()};
-      auto [state, recovery] = describe_partial_revision(partial, exec_.dialect());
-      throw HostError(e.code(), where + ": " + e.what() + "; " + state, recovery);
+      const std::vector<std::string> heads_when_done = after.heads();
+      if (undoing) {
+        throw HostError(e.code(),
+                        where + ": " + e.what() +
+                            "; run the same command again: it goes on undoing from where it "
+                            "stopped",
+                        {}, e.kind());
+      }
+      if (op_index >= static_cast<int>(ops.size())) {
+        // Every op ran; only the version-table change (and, where kept, the removal of the
+        // progress record with it) did not commit.
+        const std::string details =
+            journaled ? "To recover, fix the cause and run the same command again: it finds "
+                        "every op done and records the revision; or record it by hand:\n    " +
+                            stamp_command(heads_when_done) + "\n"
+                      : "To recover, fix the cause and record the revision by hand:\n    " +
+                            stamp_command(heads_when_done) + "\n";
+        throw HostError(e.code(),
+                        where + ": " + e.what() +
+                            "; every op of it ran, and the version table "
+                            "still says " +
+                            describe_heads(committed_heads),
+                        details, e.kind());
+      }
+      PartialRevision partial{step,
+                              ops,
+                              reached_,
+                              *step_start,
+                              committed_heads,
+                              heads_when_done,
+                              lost,
+                              journaled,
+                              undo_command(step, committed_heads),
+                              false,
+                              {}};
+      // The tables decide what ran, as when resuming: the failed statement may have been
+      // one too far (a run that kept no progress record, another tool's, stopped past the
+      // record), or they may match no state of the step at all.
+      if (journaled && !lost) {
+        try {
+          const Settled settled = settle_interrupted(
+              {ops, reached_, *step_start, "the " + step.name() + " of " + step.revision->id()},
+              exec_.connection(), exec_.dialect());
+          if (settled.further_than_recorded) {
+            partial.stopped = settled.position;
+            partial.adopted = true;
+            record(partial.stopped, false);
+          }
+        } catch (const UnsettledStep& unsettled) {
+          partial.unexpected = unsettled.what();
+        } catch (const std::exception&) {
+          // The diagnosis is a courtesy; the failure itself is what must be reported.
+        }
+      }
+      std::pair<std::string, std::string> described;
+      try {
+        described = describe_partial_revision(partial, exec_.dialect());
+      } catch (const std::exception& unexplained) {
+        // Nothing may hide the failure itself.
+        described = {"where the revision stopped cannot be worked out (" +
+                         std::string(unexplained.what()) + ")",
+                     ""};
+      }
+      throw HostError(e.code(), where + ": " + e.what() + "; " + described.first, described.second,
+                      e.kind());
     }
     std::string state = whole_run ? "the whole run was rolled back; the database is still at " +
-                                        describe_heads(current_heads)
+                                        describe_heads(version_rows)
                                   : "this revision was rolled back; the database is at " +
                                         describe_heads(committed_heads);
-    throw HostError(e.code(), where + ": " + e.what() + "; " + state);
+    throw HostError(e.code(), where + ": " + e.what() + "; " + state, {}, e.kind());
   }
 }
 

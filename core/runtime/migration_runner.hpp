@@ -1,8 +1,12 @@
 // Runs a migration plan: records every step's ops first (loading only the revisions on the
 // path), then renders and executes them through Exec with the version-table changes Alembic
-// makes, in one transaction for the run or one per revision.
+// makes, in one transaction for the run or one per revision. Where DDL commits itself (MySQL)
+// each step's progress goes to the side table statement by statement, so a run that dies is
+// finished by running the same command again, and one that goes the other way first undoes
+// what ran.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,8 +14,12 @@
 #include "graph/revision_map.hpp"
 #include "runtime/exec.hpp"
 #include "runtime/progress_log.hpp"
+#include "runtime/progress_table.hpp"
 #include "runtime/revision_catalog.hpp"
+#include "runtime/step_position.hpp"
+#include "runtime/step_settlement.hpp"
 #include "runtime/version_table.hpp"
+#include "schema/schema_model.hpp"
 
 namespace sdm::runtime {
 
@@ -31,17 +39,40 @@ struct RunOptions {
 /// Executes plans against one database (or one offline script).
 class MigrationRunner {
  public:
+  /// `progress` keeps each step's progress (online, where DDL commits itself); nullptr where
+  /// transactions cover whole steps (or offline).
   MigrationRunner(const RevisionCatalog& catalog, const graph::RevisionMap& map, Exec& exec,
-                  VersionTable& versions, ProgressLog& log, RunOptions options);
+                  VersionTable& versions, ProgressLog& log, RunOptions options,
+                  ProgressTable* progress = nullptr);
 
-  /// Runs `plan`, starting from `current_heads` (the version table rows). On failure the
-  /// open transaction is rolled back and the error says which step and op failed and where
-  /// the database was left.
-  void run(const graph::MigrationPlan& plan, const std::vector<std::string>& current_heads);
+  /// Runs `plan`, starting from `version_rows` (the version table rows). With `interrupted`
+  /// (the record of a step a run did not finish), the plan must start with that step, which
+  /// resumes where the live schema shows it stopped, or with its opposite, made from
+  /// heads_once_done(), which undoes what ran. On failure the open transaction is rolled back
+  /// and the error says which step and op failed, where the database was left, and how to
+  /// recover.
+  void run(const graph::MigrationPlan& plan, const std::vector<std::string>& version_rows,
+           const std::optional<StepProgress>& interrupted = std::nullopt);
 
  private:
+  /// Where the first step starts, when it continues an interrupted one.
+  struct Continuation;
+
   std::vector<Op> ops_for(const graph::MigrationStep& step) const;
   std::vector<Op> derived_downgrade(const graph::Revision& revision) const;
+  Continuation continue_interrupted(const graph::MigrationPlan& plan, const StepProgress& stopped,
+                                    const std::vector<Op>& plan_ops,
+                                    const schema::SchemaModel& start,
+                                    const std::vector<std::string>& rows);
+  /// settle_interrupted(), or a DatabaseError with the ways on when the live schema leaves
+  /// the step undecided (`rows` and `rows_when_done`: the version table before and after).
+  Settled settle(const InterruptedOps& interrupted, const std::vector<std::string>& rows,
+                 const std::vector<std::string>& rows_when_done);
+  /// Runs one op from `first_statement` on; with a progress table, records progress after
+  /// each statement (after the whole op, in its transaction, for a data op).
+  void run_op(const std::vector<Op>& ops, int index, int first_statement,
+              schema::SchemaModel& model, bool undoing);
+  void record(StepPosition position, bool undoing);
 
   const RevisionCatalog& catalog_;
   const graph::RevisionMap& map_;
@@ -49,6 +80,8 @@ class MigrationRunner {
   VersionTable& versions_;
   ProgressLog& log_;
   RunOptions options_;
+  ProgressTable* progress_;
+  StepPosition reached_;  // what completed of the step running now
 };
 
 }  // namespace sdm::runtime

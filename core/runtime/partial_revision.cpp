@@ -1,12 +1,14 @@
 #include "runtime/partial_revision.hpp"
 
+#include "runtime/step_settlement.hpp"
+
 namespace sdm::runtime {
 namespace {
 
-std::string join_ids(const std::vector<std::string>& ids) {
+std::string join_ids(const std::vector<std::string>& ids, const std::string& separator) {
   std::string text;
   for (const auto& id : ids)
-    text += (text.empty() ? "" : ", ") + id;
+    text += (text.empty() ? "" : separator) + id;
   return text;
 }
 
@@ -14,70 +16,141 @@ std::string indent(const std::string& statement) {
   return "    " + statement + ";\n";
 }
 
-/// Renders ops one by one against a copy of `start`, applying each after rendering.
-std::string render_all(const std::vector<Op>& ops, schema::SchemaModel start,
+/// Renders ops one by one against a copy of `model`, applying each after rendering.
+std::string render_all(const std::vector<Op>& ops, schema::SchemaModel model,
                        const DialectHandle& dialect) {
   std::string text;
   for (const auto& op : ops) {
-    for (const auto& statement : dialect.render(op, start))
+    for (const auto& statement : dialect.render(op, model))
       text += indent(statement);
-    start.apply(op);
+    model.apply(op);
   }
+  return text;
+}
+
+/// "op 1 (create_table t), op 2 (...) ran and were committed".
+std::string what_ran(const std::vector<Op>& ops, StepPosition stopped) {
+  std::string text;
+  for (int i = 0; i < stopped.ops; ++i)
+    text += (i == 0 ? "op " : ", op ") + std::to_string(i + 1) + " (" + describe(ops[i]) + ")";
+  if (stopped.ops > 0)
+    text += stopped.ops == 1 ? " ran and was committed" : " ran and were committed";
+  if (stopped.statements > 0)
+    text += std::string(stopped.ops == 0 ? "" : ", and ") + "the first " +
+            std::to_string(stopped.statements) + " statement(s) of op " +
+            std::to_string(stopped.ops + 1) + " ran too";
   return text;
 }
 
 }  // namespace
 
+std::string stamp_command(const std::vector<std::string>& heads) {
+  return "sahara-db-manage stamp " + (heads.empty() ? std::string("base") : join_ids(heads, " "));
+}
+
+std::string undo_sql(const std::vector<Op>& ops, StepPosition stopped,
+                     const schema::SchemaModel& start, const DialectHandle& dialect) {
+  const int count = statement_count(ops, stopped.ops, start, dialect);
+  std::string text;
+  std::optional<std::vector<Op>> ran = ops_run_until(ops, stopped, count);
+  if (!ran) {
+    // An op that stopped part-way and cannot be split: its statements that ran are named.
+    schema::SchemaModel before = start;
+    std::vector<Op> whole(ops.begin(), ops.begin() + stopped.ops);
+    before.apply(whole);
+    const auto statements = dialect.render(ops[stopped.ops], before);
+    for (int s = stopped.statements; s-- > 0;)
+      text += "    -- undo by hand: " + statements[s] + ";\n";
+    ran = whole;
+  }
+  schema::SchemaModel after = start;
+  after.apply(*ran);
+  try {
+    const schema::Reversal reversal = start.reverse(*ran);
+    text += render_all(reversal.ops, after, dialect);
+    for (const auto& note : reversal.notes)
+      text += "    -- note: " + note + "\n";
+  } catch (const std::exception& e) {
+    text += "    -- these ops cannot be undone automatically (" + std::string(e.what()) +
+            "); undo them by hand\n";
+  }
+  return text;
+}
+
+std::string finish_sql(const std::vector<Op>& ops, StepPosition stopped,
+                       const schema::SchemaModel& start, const DialectHandle& dialect) {
+  if (stopped.ops >= static_cast<int>(ops.size())) return {};
+  schema::SchemaModel model = start;
+  model.apply(std::vector<Op>(ops.begin(), ops.begin() + stopped.ops));
+  std::string text;
+  const auto statements = dialect.render(ops[stopped.ops], model);
+  for (std::size_t s = static_cast<std::size_t>(stopped.statements); s < statements.size(); ++s)
+    text += indent(statements[s]);
+  model.apply(ops[stopped.ops]);
+  text += render_all(std::vector<Op>(ops.begin() + stopped.ops + 1, ops.end()), model, dialect);
+  return text;
+}
+
 std::pair<std::string, std::string> describe_partial_revision(const PartialRevision& p,
                                                               const DialectHandle& dialect) {
-  std::vector<Op> ran(p.ops.begin(), p.ops.begin() + static_cast<long>(p.failed_op));
+  const bool nothing_ran = p.stopped.ops == 0 && p.stopped.statements == 0;
+  const int count = statement_count(p.ops, p.stopped.ops, p.start, dialect);
+  const std::string next = describe_position(p.ops, {p.stopped.ops, 0}, count);
   std::string state = dialect.name() + " commits each DDL statement as it runs: ";
-  if (ran.empty() && p.failed_statement == 0) {
-    state += "nothing of this revision ran";
+  if (!p.unexpected.empty()) {
+    state += "the tables are not what the revisions describe: " + p.unexpected +
+             " (a run that kept no progress record may have stopped part-way)";
+  } else if (p.adopted) {
+    state += "the tables show that " + what_ran(p.ops, p.stopped) +
+             ", though the progress record did not say so (a run that kept none stopped "
+             "there); it says so now";
   } else {
-    for (std::size_t i = 0; i < ran.size(); ++i) {
-      state += (i == 0 ? "op " : ", op ") + std::to_string(i + 1) + " (" + describe(ran[i]) + ")";
-    }
-    if (!ran.empty())
-      state += ran.size() == 1 ? " ran and was committed" : " ran and were committed";
-    if (p.failed_statement > 0) {
-      state += std::string(ran.empty() ? "" : ", and ") + "the first " +
-               std::to_string(p.failed_statement) + " statement(s) of the failed op ran too";
-    }
+    state += nothing_ran ? "nothing of this revision ran before it" : what_ran(p.ops, p.stopped);
   }
-  state +=
-      "; the version table still says " +
-      (p.recorded_heads.empty() ? std::string("base (no revision)") : join_ids(p.recorded_heads)) +
-      ", so this revision is not recorded as done";
-
-  std::string stamp = p.heads_when_done.empty() ? "base" : p.heads_when_done.front();
-  for (std::size_t i = 1; i < p.heads_when_done.size(); ++i)
-    stamp += " " + p.heads_when_done[i];
+  if (p.outcome_unknown)
+    state += "; " + next +
+             " was running when the connection was lost, so whether it completed is unknown";
+  state += "; the version table still says " +
+           (p.recorded_heads.empty() ? std::string("base (no revision)")
+                                     : join_ids(p.recorded_heads, ", ")) +
+           ", so this revision is not recorded as done";
 
   std::string recovery;
-  if (!ran.empty() || p.failed_statement > 0) {
-    recovery += "To recover, either undo what ran, fix the cause and run the command again:\n";
-    for (std::size_t s = p.failed_statement; s-- > 0;)
-      recovery += "    -- undo by hand: " + p.failed_op_statements[s] + ";\n";
-    try {
-      recovery += render_all(p.before.reverse(ran).ops, p.now, dialect);
-    } catch (const std::exception& e) {
-      recovery += "    -- these ops cannot be undone automatically (" + std::string(e.what()) +
-                  "); undo them by hand\n";
-    }
-    recovery += "or fix the cause, finish the revision by hand and record it:\n";
-  } else {
+  if (!p.unexpected.empty()) {
     recovery +=
-        "Fix the cause and run the command again, or finish the revision by hand and "
-        "record it:\n";
+        "To recover, make the tables match one of those states and run the same command again; "
+        "or finish by hand (adjust to what is there) and record it:\n" +
+        finish_sql(p.ops, p.stopped, p.start, dialect) + "    " + stamp_command(p.heads_when_done) +
+        "\nor undo by hand what ran and record that:\n" +
+        undo_sql(p.ops, p.stopped, p.start, dialect) + "    " + stamp_command(p.recorded_heads) +
+        "\n";
+    return {state, recovery};
   }
-  for (std::size_t s = p.failed_statement; s < p.failed_op_statements.size(); ++s)
-    recovery += indent(p.failed_op_statements[s]);
-  std::vector<Op> rest(p.ops.begin() + static_cast<long>(p.failed_op) + 1, p.ops.end());
-  schema::SchemaModel after_failed = p.now;
-  after_failed.apply(p.ops[p.failed_op]);
-  recovery += render_all(rest, after_failed, dialect);
-  recovery += "    sahara-db-manage stamp " + stamp + "\n";
+  if (p.resumable) {
+    recovery += p.outcome_unknown
+                    ? "To recover, run the same command again once the database answers: it reads "
+                      "from the live schema whether " +
+                          next + " ran, and goes on from there;\n"
+                : p.adopted
+                    ? "To recover, run the same command again: it resumes at " + next + ";\n"
+                    : "To recover, fix the cause and run the same command again: it resumes at " +
+                          next + ";\n";
+    if (!nothing_ran) {
+      recovery += "or undo what ran" +
+                  (p.undo_command.empty() ? std::string() : " with `" + p.undo_command + "`, or") +
+                  " by hand:\n" + undo_sql(p.ops, p.stopped, p.start, dialect) + "    " +
+                  stamp_command(p.recorded_heads) + "\n";
+    }
+  } else if (!nothing_ran) {
+    recovery += "To recover, either undo what ran, fix the cause and run the command again:\n" +
+                undo_sql(p.ops, p.stopped, p.start, dialect);
+  }
+  recovery += nothing_ran && !p.resumable
+                  ? "Fix the cause and run the command again, or finish the revision by hand and "
+                    "record it:\n"
+                  : "or finish the revision by hand and record it:\n";
+  recovery += finish_sql(p.ops, p.stopped, p.start, dialect);
+  recovery += "    " + stamp_command(p.heads_when_done) + "\n";
   return {state, recovery};
 }
 

@@ -168,6 +168,11 @@ class Reverser {
           "the constraint has no name, so the downgrade cannot drop it; name it in "
           "the upgrade");
     result_.ops.push_back(DropConstraint{o.table, o.constraint.name, o.constraint.kind});
+    if (o.constraint.kind == ConstraintKind::ForeignKey)
+      note("drop_constraint " + o.constraint.name + " on " + o.table +
+           ": a database that indexes foreign keys by itself (MySQL) keeps the index it made "
+           "for this one, named " +
+           o.constraint.name + " unless an index of the table already served");
     return result_;
   }
 

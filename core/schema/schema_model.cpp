@@ -8,9 +8,7 @@
 #include "sdm/table_edit.hpp"
 
 namespace sdm::schema {
-namespace {
 
-// The tables an op reads or changes.
 std::vector<std::string> tables_touched(const Op& op) {
   return std::visit(
       [](const auto& o) -> std::vector<std::string> {
@@ -33,8 +31,6 @@ std::vector<std::string> tables_touched(const Op& op) {
       },
       op);
 }
-
-}  // namespace
 
 struct SchemaModel::Applier {
   SchemaModel& model;

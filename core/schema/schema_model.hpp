@@ -16,6 +16,9 @@
 
 namespace sdm::schema {
 
+/// The tables an op reads or changes (none for literal SQL, whose tables are not known).
+std::vector<std::string> tables_touched(const Op& op);
+
 /// Finds a table the model has not seen yet: online the runtime reflects the live table,
 /// offline it replays the ancestors' ops. std::nullopt when there is no such table.
 using TableLoader = std::function<std::optional<Table>(const std::string& name)>;

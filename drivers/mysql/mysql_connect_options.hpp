@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "sdm/connection.hpp"
 #include "sdm/url.hpp"
 
 namespace sdm::mysql {
@@ -23,6 +24,8 @@ struct MysqlConnectOptions {
   unsigned read_timeout_seconds = 0;
   /// TCP even to "localhost", as PyMySQL connects (libmariadb would take the default socket).
   bool force_tcp = false;
+  /// How long statements may run and wait for locks (none by default).
+  SessionLimits limits;
 
   /// "user@host:port/database" or "user@localhost/database via socket /path", for messages.
   std::string describe() const;

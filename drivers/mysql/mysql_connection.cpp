@@ -3,6 +3,7 @@
 #include "galera_run_lock.hpp"
 #include "mysql_reflection.hpp"
 #include "mysql_run_lock.hpp"
+#include "sdm/error.hpp"
 
 namespace sdm::mysql {
 
@@ -12,28 +13,42 @@ MysqlConnection::MysqlConnection(MysqlConnectOptions options)
   if (galera_) session_.execute("SET SESSION wsrep_sync_wait = 1");
 }
 
+template <class Call>
+auto MysqlConnection::watched(Call&& call) -> decltype(call()) {
+  try {
+    return call();
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::ConnectionLost) lost_ = true;
+    throw;
+  }
+}
+
 std::int64_t MysqlConnection::execute(const std::string& sql) {
-  if (run_lock_) run_lock_->before_statement();
-  return session_.execute(sql);
+  return watched([&] {
+    if (run_lock_) run_lock_->before_statement();
+    return session_.execute(sql);
+  });
 }
 
 Rows MysqlConnection::query(const std::string& sql) {
-  return session_.query(sql);
+  return watched([&] { return session_.query(sql); });
 }
 
 // Plain statements rather than mysql_autocommit(0): autocommit is never switched off, so it
 // can never be left off after a transaction ends.
 void MysqlConnection::begin() {
-  session_.execute("START TRANSACTION");
+  execute("START TRANSACTION");
 }
 
 void MysqlConnection::commit() {
-  if (run_lock_) run_lock_->before_commit(session_);
-  session_.execute("COMMIT");
+  watched([&] {
+    if (run_lock_) run_lock_->before_commit(session_);
+    return session_.execute("COMMIT");
+  });
 }
 
 void MysqlConnection::rollback() {
-  session_.execute("ROLLBACK");
+  execute("ROLLBACK");
 }
 
 RunLockSession& MysqlConnection::run_lock() {
@@ -51,7 +66,9 @@ bool MysqlConnection::try_lock(const std::string& key) {
 }
 
 void MysqlConnection::unlock(const std::string& key) {
-  if (run_lock_) run_lock_->unlock(key);
+  // With the server gone or not answering, asking it would only wait; the lock ends with the
+  // lock session, which closes with this connection.
+  if (run_lock_ && !lost_) run_lock_->unlock(key);
 }
 
 std::string MysqlConnection::lock_holder(const std::string& key) {
@@ -59,11 +76,11 @@ std::string MysqlConnection::lock_holder(const std::string& key) {
 }
 
 std::vector<std::string> MysqlConnection::table_names() {
-  return mysql_table_names(session_);
+  return watched([&] { return mysql_table_names(session_); });
 }
 
 std::optional<Table> MysqlConnection::reflect_table(const std::string& name) {
-  return reflect_mysql_table(session_, name);
+  return watched([&] { return reflect_mysql_table(session_, name); });
 }
 
 std::vector<HealthFinding> MysqlConnection::check_health(Access access) {

@@ -42,11 +42,15 @@ class MysqlConnection : public Connection {
 
  private:
   RunLockSession& run_lock();
+  /// Runs a call on the session, noting when it finds the connection lost.
+  template <class Call>
+  auto watched(Call&& call) -> decltype(call());
 
   MysqlConnectOptions options_;
   MysqlSession session_;
   std::optional<GaleraNode> galera_;
   std::unique_ptr<RunLockSession> run_lock_;
+  bool lost_ = false;  // the session found the server gone or silent
 };
 
 }  // namespace sdm::mysql

@@ -28,6 +28,13 @@ class MysqlDriver : public Driver {
 
   std::vector<std::string> secret_parameters() const override { return {"passwd"}; }
 
+  std::unique_ptr<Connection> connect_with_limits(const Url& url,
+                                                  const SessionLimits& limits) override {
+    MysqlConnectOptions options = connect_options(url);
+    options.limits = limits;
+    return std::make_unique<MysqlConnection>(std::move(options));
+  }
+
  private:
   MysqlDialect dialect_;
 };

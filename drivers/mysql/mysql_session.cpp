@@ -2,6 +2,7 @@
 
 #include <mysql.h>
 
+#include <chrono>
 #include <memory>
 
 #include "sdm/error.hpp"
@@ -22,6 +23,11 @@ void set_option(MYSQL* handle, mysql_option option, const T& value, const char* 
     throw Error(std::string("MySQL client: cannot set ") + name);
 }
 
+/// Whole seconds, rounded up: the unit of libmariadb's timeouts and of lock_wait_timeout.
+unsigned whole_seconds(int milliseconds) {
+  return static_cast<unsigned>((milliseconds + 999) / 1000);
+}
+
 }  // namespace
 
 void MysqlSession::Close::operator()(MYSQL* handle) const {
@@ -35,9 +41,16 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
   // connection string, so a password may hold any character.
   set_option(handle, MYSQL_OPT_CONNECT_TIMEOUT, options.connect_timeout_seconds,
              "the connect timeout");
-  if (options.read_timeout_seconds != 0) {
-    set_option(handle, MYSQL_OPT_READ_TIMEOUT, options.read_timeout_seconds, "the read timeout");
-    set_option(handle, MYSQL_OPT_WRITE_TIMEOUT, options.read_timeout_seconds, "the write timeout");
+  // A stopped server enforces no timeout of its own: the client stops waiting too. The
+  // driver's own lock sessions bring a read timeout of their own; the shorter bound wins.
+  unsigned wait_seconds = options.read_timeout_seconds;
+  if (const int wait = options.limits.client_wait_ms(); wait > 0) {
+    client_wait_ms_ = wait;
+    if (wait_seconds == 0 || whole_seconds(wait) < wait_seconds) wait_seconds = whole_seconds(wait);
+  }
+  if (wait_seconds != 0) {
+    set_option(handle, MYSQL_OPT_READ_TIMEOUT, wait_seconds, "the read timeout");
+    set_option(handle, MYSQL_OPT_WRITE_TIMEOUT, wait_seconds, "the write timeout");
   }
   // A silent reconnect would drop the run lock and an open transaction unnoticed.
   set_option(handle, MYSQL_OPT_RECONNECT, my_bool{0}, "reconnect");
@@ -68,16 +81,69 @@ MysqlSession::MysqlSession(const MysqlConnectOptions& options) : handle_(mysql_i
   // A server configured with autocommit=0 would keep every statement in an implicit
   // transaction that closing the session throws away. Transactions are explicit here.
   if (mysql_autocommit(handle, 1) != 0) fail("turning autocommit on");
+  apply_limits(options.limits);
+}
+
+void MysqlSession::apply_limits(const SessionLimits& limits) {
+  if (limits.statement_timeout_ms > 0) {
+    statement_timeout_ms_ = limits.statement_timeout_ms;
+    // MariaDB bounds every statement, DDL included; MySQL's own setting bounds SELECT only,
+    // so there the client's read timeout is the bound for the rest.
+    execute(is_mariadb() ? "SET SESSION max_statement_time = " +
+                               std::to_string(limits.statement_timeout_ms / 1000.0)
+                         : "SET SESSION max_execution_time = " +
+                               std::to_string(limits.statement_timeout_ms));
+  }
+  if (limits.lock_wait_timeout_ms > 0) {
+    // Metadata locks (DDL behind an open transaction) and InnoDB row locks alike.
+    const std::string seconds = std::to_string(whole_seconds(limits.lock_wait_timeout_ms));
+    execute("SET SESSION lock_wait_timeout = " + seconds);
+    execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+  }
 }
 
 void MysqlSession::fail(const char* what) const {
-  throw ServerError(std::string("MySQL ") + what + " failed: " + server_error(handle_.get()),
-                    mysql_errno(handle_.get()));
+  using namespace error_code;
+  const unsigned number = mysql_errno(handle_.get());
+  const std::string message =
+      std::string("MySQL ") + what + " failed: " + server_error(handle_.get());
+  switch (number) {
+    case kLockWaitTimeout:
+      throw ServerError(message, number, ErrorKind::LockWaitTimeout);
+    case kStatementTimeout:
+    case kMysqlQueryTimeout:
+      throw ServerError(message, number, ErrorKind::StatementTimeout);
+    case kQueryInterrupted:
+      // Some statements (CREATE INDEX) report the statement timeout as a plain interruption.
+      if (statement_timeout_ms_ > 0) throw ServerError(message, number, ErrorKind::StatementTimeout);
+      break;
+    case kServerGone:
+    case kServerLost:
+    case kServerLostExtended:
+    case kClientInteractionTimeout:
+      if (client_wait_ms_ > 0 && waited_ms_ >= client_wait_ms_ - 100)
+        throw ServerError(std::string("MySQL ") + what +
+                              " failed: the server did not answer within " +
+                              std::to_string(whole_seconds(client_wait_ms_)) +
+                              " s (the statement timeout and a grace period): it may be stopped "
+                              "or overloaded; the connection is closed (" +
+                              server_error(handle_.get()) + ")",
+                          number, ErrorKind::ConnectionLost);
+      throw ServerError(message, number, ErrorKind::ConnectionLost);
+    default:
+      break;
+  }
+  throw ServerError(message, number);
 }
 
 void MysqlSession::send(const std::string& sql, const char* what) {
-  if (mysql_real_query(handle_.get(), sql.data(), static_cast<unsigned long>(sql.size())) != 0)
-    fail(what);
+  const auto start = std::chrono::steady_clock::now();
+  const int status =
+      mysql_real_query(handle_.get(), sql.data(), static_cast<unsigned long>(sql.size()));
+  waited_ms_ = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - start)
+                                    .count());
+  if (status != 0) fail(what);
 }
 
 std::int64_t MysqlSession::execute(const std::string& sql) {

@@ -21,7 +21,8 @@ std::vector<std::string> lock_arguments(const AdvisoryLockKey& key) {
 
 }  // namespace
 
-AdvisoryLockSession::AdvisoryLockSession(const ConnectionOptions& options) {
+AdvisoryLockSession::AdvisoryLockSession(const ConnectionOptions& options)
+    : wait_ms_(options.limits.client_wait_ms()) {
   // Keyword/value arrays need no quoting, so the password goes to libpq as it is.
   std::vector<const char*> keywords, values;
   for (const auto& [keyword, value] : options.parameters) {
@@ -43,6 +44,7 @@ AdvisoryLockSession::AdvisoryLockSession(const ConnectionOptions& options) {
                 without_secret(message, options.password.value_or("")));
   }
   silence_notices(connection_);
+  if (wait_ms_ > 0) PQsetnonblocking(connection_, 1);
   database_ = PQdb(connection_);
 }
 
@@ -51,7 +53,7 @@ AdvisoryLockSession::~AdvisoryLockSession() {
   // them first lets the next runner in at once.
   if (!held_.empty()) {
     try {
-      run_query(connection_, "SELECT pg_catalog.pg_advisory_unlock_all()");
+      run_query(link(), "SELECT pg_catalog.pg_advisory_unlock_all()");
     } catch (...) {
       // The server releases them when the session ends.
     }
@@ -67,9 +69,8 @@ bool AdvisoryLockSession::try_lock(const std::string& key) {
   if (held_.count(key) != 0) return true;
   const AdvisoryLockKey lock = key_for(key);
   try {
-    const Rows rows =
-        run_query(connection_, "SELECT pg_catalog.pg_try_advisory_lock($1::int4, $2::int4)",
-                  lock_arguments(lock));
+    const Rows rows = run_query(
+        link(), "SELECT pg_catalog.pg_try_advisory_lock($1::int4, $2::int4)", lock_arguments(lock));
     if (cell(rows, 0) != "t") return false;
   } catch (const Error& e) {
     throw Error(std::string("cannot take the PostgreSQL advisory lock: ") + e.what());
@@ -82,7 +83,7 @@ void AdvisoryLockSession::unlock(const std::string& key) {
   auto held = held_.find(key);
   if (held == held_.end()) return;
   try {
-    run_query(connection_, "SELECT pg_catalog.pg_advisory_unlock($1::int4, $2::int4)",
+    run_query(link(), "SELECT pg_catalog.pg_advisory_unlock($1::int4, $2::int4)",
               lock_arguments(held->second));
   } catch (const Error& e) {
     throw Error(std::string("cannot release the PostgreSQL advisory lock: ") + e.what());
@@ -103,7 +104,7 @@ std::string AdvisoryLockSession::holder(const std::string& key) {
       "AND l.classid = $1::oid AND l.objid = $2::oid";
   Rows rows;
   try {
-    rows = run_query(connection_, kHolderQuery,
+    rows = run_query(link(), kHolderQuery,
                      {std::to_string(as_oid(lock.database)), std::to_string(as_oid(lock.name))});
   } catch (const Error& e) {
     throw Error(std::string("cannot read who holds the PostgreSQL advisory lock: ") + e.what());

@@ -4,10 +4,9 @@
 #include <map>
 #include <string>
 
+#include "libpq_calls.hpp"
 #include "postgresql/advisory_lock_key.hpp"
 #include "postgresql/connection_options.hpp"
-
-struct pg_conn;  // libpq's PGconn
 
 namespace sdm::postgresql {
 
@@ -28,6 +27,9 @@ class AdvisoryLockSession {
   bool try_lock(const std::string& key);
   /// pg_advisory_unlock; nothing when this session does not hold it.
   void unlock(const std::string& key);
+  /// Forgets the locks without asking the server (which is gone or not answering): they end
+  /// with this session.
+  void abandon() { held_.clear(); }
   /// Who holds the lock, from pg_locks and pg_stat_activity, e.g. "PostgreSQL session pid 4711
   /// (sahara-db-manage, user sahara, from 10.0.0.5:40312) holding it since ..."; "" if nobody.
   std::string holder(const std::string& key);
@@ -35,7 +37,10 @@ class AdvisoryLockSession {
  private:
   AdvisoryLockKey key_for(const std::string& key) const;
 
+  Link link() const { return {connection_, wait_ms_}; }
+
   pg_conn* connection_ = nullptr;
+  int wait_ms_ = 0;  // how long to wait for each answer; 0: as long as it takes
   std::string database_;
   std::map<std::string, AdvisoryLockKey> held_;
 };

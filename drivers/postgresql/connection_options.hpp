@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "sdm/connection.hpp"
 #include "sdm/url.hpp"
 
 namespace sdm::postgresql {
@@ -26,6 +27,9 @@ struct ConnectionOptions {
   ConnectionParameters parameters;
   /// The password, when the URL gives one; never part of `parameters`.
   std::optional<std::string> password;
+  /// How long statements may run and wait for locks, on every session opened (none by
+  /// default).
+  SessionLimits limits;
 
   /// The value of a parameter, or nullptr.
   const std::string* parameter(std::string_view keyword) const;

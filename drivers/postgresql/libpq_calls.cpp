@@ -1,8 +1,12 @@
 #include "libpq_calls.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
+#include <cerrno>
+#include <chrono>
 #include <memory>
+#include <optional>
 
 #include "sdm/error.hpp"
 
@@ -24,6 +28,27 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+/// What a failed result means to the host: SQLSTATE 57014 is a cancelled statement (the
+/// statement timeout), 55P03 a lock not granted in time, class 08 and 57P0x a lost server.
+ErrorKind kind_of(PGconn* connection, const PGresult* result) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string code = state ? state : "";
+  if (code == "57014") return ErrorKind::StatementTimeout;
+  if (code == "55P03") return ErrorKind::LockWaitTimeout;
+  if (code.compare(0, 2, "08") == 0 || code.compare(0, 4, "57P0") == 0 ||
+      PQstatus(connection) == CONNECTION_BAD)
+    return ErrorKind::ConnectionLost;
+  return ErrorKind::General;
+}
+
+/// The error for a failed result.
+Error failure_of(PGconn* connection, const PGresult* result) {
+  std::string message = result ? one_line_error(PQresultErrorMessage(result)) : "";
+  if (message.empty()) message = last_error(connection);
+  return Error(message.empty() ? "the server gave no result" : message,
+               kind_of(connection, result));
+}
+
 /// The rows of a successful result; throws for a failed one.
 Rows rows_of(PGconn* connection, const PGresult* result) {
   switch (PQresultStatus(result)) {
@@ -33,11 +58,8 @@ Rows rows_of(PGconn* connection, const PGresult* result) {
     case PGRES_COMMAND_OK:
     case PGRES_EMPTY_QUERY:
       return {};
-    default: {
-      std::string message = one_line_error(PQresultErrorMessage(result));
-      if (message.empty()) message = last_error(connection);
-      throw Error(message.empty() ? "the server gave no result" : message);
-    }
+    default:
+      throw failure_of(connection, result);
   }
   Rows rows;
   const int row_count = PQntuples(result), column_count = PQnfields(result);
@@ -75,27 +97,105 @@ bool strip_severity(const std::string& line, std::string& rest) {
 
 void ignore_notice(void*, const char*) {}
 
+using Clock = std::chrono::steady_clock;
+
+/// Waits for a query's answer without blocking in libpq, so a server that stops answering
+/// cannot hold the caller past the link's bound.
+class AnswerWait {
+ public:
+  explicit AnswerWait(Link link)
+      : link_(link), deadline_(Clock::now() + std::chrono::milliseconds(link.wait_ms)) {}
+
+  /// Sends what libpq still buffers, then waits until a whole result can be read.
+  void until_result_ready() {
+    while (true) {
+      const int flushed = PQflush(link_.connection);
+      if (flushed < 0) throw lost();
+      if (flushed == 0) break;
+      wait_for(POLLOUT | POLLIN);
+      if (PQconsumeInput(link_.connection) == 0) throw lost();
+    }
+    while (PQisBusy(link_.connection)) {
+      wait_for(POLLIN);
+      if (PQconsumeInput(link_.connection) == 0) throw lost();
+    }
+  }
+
+ private:
+  void wait_for(short events) {
+    pollfd descriptor{PQsocket(link_.connection), events, 0};
+    if (descriptor.fd < 0) throw lost();
+    while (true) {
+      int timeout = -1;
+      if (link_.wait_ms > 0) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+        if (left.count() <= 0) throw silent();
+        timeout = static_cast<int>(left.count());
+      }
+      const int ready = ::poll(&descriptor, 1, timeout);
+      if (ready > 0) return;
+      if (ready == 0) throw silent();
+      if (errno != EINTR) throw lost();
+    }
+  }
+
+  Error lost() const {
+    const std::string message = last_error(link_.connection);
+    return Error(message.empty() ? "the connection to the server was lost" : message,
+                 ErrorKind::ConnectionLost);
+  }
+
+  Error silent() const {
+    return Error("the server did not answer within " +
+                     std::to_string((link_.wait_ms + 999) / 1000) +
+                     " s (the statement timeout and a grace period): it may be stopped or "
+                     "overloaded; the connection is given up",
+                 ErrorKind::ConnectionLost);
+  }
+
+  Link link_;
+  Clock::time_point deadline_;
+};
+
+/// The next result of the query in flight, or nullptr when all were read.
+Result next_result(Link link) {
+  AnswerWait(link).until_result_ready();
+  return Result(PQgetResult(link.connection));
+}
+
 }  // namespace
 
-Rows run_query(pg_conn* connection, const std::string& sql,
-               const std::vector<std::string>& parameters) {
+Rows run_query(Link link, const std::string& sql, const std::vector<std::string>& parameters) {
   std::vector<const char*> values;
   values.reserve(parameters.size());
   for (const auto& p : parameters)
     values.push_back(p.c_str());
-  Result result(PQexecParams(connection, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                             values.data(), nullptr, nullptr, 0));
-  if (!result) throw Error(last_error(connection));
-  return rows_of(connection, result.get());
+  if (!PQsendQueryParams(link.connection, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                         values.data(), nullptr, nullptr, 0))
+    throw failure_of(link.connection, nullptr);
+  Rows rows;
+  std::optional<Error> failure;
+  // Every result must be read before the connection takes the next command.
+  while (Result result = next_result(link)) {
+    if (failure) continue;
+    try {
+      rows = rows_of(link.connection, result.get());
+    } catch (const Error& e) {
+      failure.emplace(e);
+    }
+  }
+  if (failure) throw *failure;
+  return rows;
 }
 
-std::int64_t run_script(pg_conn* connection, const std::string& sql) {
-  if (!PQsendQuery(connection, sql.c_str())) throw Error(last_error(connection));
+std::int64_t run_script(Link link, const std::string& sql) {
+  if (!PQsendQuery(link.connection, sql.c_str())) throw failure_of(link.connection, nullptr);
   std::int64_t changed = 0;
-  std::string failure;
+  std::optional<Error> failure;
   // Every result must be read before the connection takes the next command.
-  while (PGresult* raw = PQgetResult(connection)) {
-    Result result(raw);
+  while (Result result = next_result(link)) {
+    PGresult* raw = result.get();
     switch (PQresultStatus(raw)) {
       case PGRES_COMMAND_OK:
       case PGRES_TUPLES_OK:
@@ -103,20 +203,20 @@ std::int64_t run_script(pg_conn* connection, const std::string& sql) {
         changed += changed_rows(raw);
         break;
       case PGRES_COPY_IN:
-        PQputCopyEnd(connection, "COPY FROM STDIN is not supported in a migration");
+        PQputCopyEnd(link.connection, "COPY FROM STDIN is not supported in a migration");
         break;
       case PGRES_COPY_OUT: {
         char* buffer = nullptr;
-        while (PQgetCopyData(connection, &buffer, 0) > 0)
+        while (PQgetCopyData(link.connection, &buffer, 0) > 0)
           PQfreemem(buffer);
         break;
       }
       default:
-        if (failure.empty()) failure = one_line_error(PQresultErrorMessage(raw));
+        if (!failure) failure.emplace(failure_of(link.connection, raw));
         break;
     }
   }
-  if (!failure.empty()) throw Error(failure);
+  if (failure) throw *failure;
   return changed;
 }
 

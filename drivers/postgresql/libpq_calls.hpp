@@ -12,15 +12,23 @@ struct pg_conn;  // libpq's PGconn
 
 namespace sdm::postgresql {
 
+/// A libpq connection and how long to wait for each answer of the server.
+struct Link {
+  pg_conn* connection = nullptr;
+  /// Milliseconds; 0 waits as long as it takes. A stopped server answers nothing, so this
+  /// is the only bound that holds then: past it the call fails with ErrorKind::ConnectionLost
+  /// and the connection must not be used again.
+  int wait_ms = 0;
+};
+
 /// Runs one statement (extended protocol, `parameters` bound as $1, $2, ... in text) and
 /// returns its rows, every value as PostgreSQL's text form. Throws sdm::Error with the server's
-/// message.
-Rows run_query(pg_conn* connection, const std::string& sql,
-               const std::vector<std::string>& parameters = {});
+/// message and the kind of a timeout or lost connection.
+Rows run_query(Link link, const std::string& sql, const std::vector<std::string>& parameters = {});
 
 /// Runs a string of any number of statements (simple protocol, as psql does); returns the sum
 /// of the rows they changed. Throws sdm::Error with the first failure's message.
-std::int64_t run_script(pg_conn* connection, const std::string& sql);
+std::int64_t run_script(Link link, const std::string& sql);
 
 /// libpq's multi-line error text ("ERROR:  msg\nDETAIL:  ...\nLINE 1: ...\n    ^") as one
 /// line: the message, then DETAIL and HINT in parentheses; the position lines are dropped.

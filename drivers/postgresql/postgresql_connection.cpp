@@ -95,29 +95,56 @@ PostgresqlConnection::PostgresqlConnection(ConnectionOptions options)
     options_.set("port", PQport(handle()));
     if (options_.parameter("hostaddr")) options_.set("hostaddr", PQhostaddr(handle()));
   }
+  apply_limits();
 }
 
-PostgresqlConnection::~PostgresqlConnection() = default;
+void PostgresqlConnection::apply_limits() {
+  const SessionLimits& limits = options_.limits;
+  wait_ms_ = limits.client_wait_ms();
+  // Sending must not block on a server that stopped reading either.
+  if (wait_ms_ > 0 && PQsetnonblocking(handle(), 1) != 0)
+    throw Error("cannot switch the PostgreSQL connection to non-blocking mode: " +
+                last_error(handle()));
+  std::string settings;
+  if (limits.statement_timeout_ms > 0)
+    settings += "SET statement_timeout = " + std::to_string(limits.statement_timeout_ms) + ";";
+  // DDL queued behind another transaction's lock would block every later query on the table.
+  if (limits.lock_wait_timeout_ms > 0)
+    settings += "SET lock_timeout = " + std::to_string(limits.lock_wait_timeout_ms) + ";";
+  if (settings.empty()) return;
+  try {
+    run_script(link(), settings);
+  } catch (const Error& e) {
+    throw Error(std::string("cannot set the PostgreSQL session's timeouts: ") + e.what(), e.kind());
+  }
+}
+
+PostgresqlConnection::~PostgresqlConnection() {
+  if (lost_ && lock_session_) lock_session_->abandon();
+}
+
+template <class Call>
+auto PostgresqlConnection::watched(Call&& call) -> decltype(call()) {
+  try {
+    return call();
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::ConnectionLost) lost_ = true;
+    throw;
+  }
+}
 
 pg_conn* PostgresqlConnection::handle() const {
   auto* impl = static_cast<Poco::Data::PostgreSQL::SessionImpl*>(session_->impl());
   return static_cast<PGconn*>(impl->handle());
 }
 
-std::string PostgresqlConnection::failure_text(const std::exception& e) const {
-  std::string server = last_error(handle());
-  if (!server.empty()) return server;
-  if (const auto* poco = dynamic_cast<const Poco::Exception*>(&e)) return poco->displayText();
-  return e.what();
-}
-
 std::int64_t PostgresqlConnection::execute(const std::string& sql) {
   // The simple query protocol: one round trip a statement, where Poco's prepared statements
   // take three (parse and bind, execute, deallocate). A migration is mostly round trips.
   try {
-    return run_script(handle(), sql);
+    return watched([&] { return run_script(link(), sql); });
   } catch (const Error& e) {
-    throw Error(std::string("PostgreSQL statement failed: ") + e.what());
+    throw Error(std::string("PostgreSQL statement failed: ") + e.what(), e.kind());
   }
 }
 
@@ -125,54 +152,48 @@ std::int64_t PostgresqlConnection::execute(const std::string& sql) {
 // timestamps through DateTime, bytea as raw bytes); libpq gives PostgreSQL's text as it is.
 Rows PostgresqlConnection::query(const std::string& sql) {
   try {
-    return run_query(handle(), sql);
+    return watched([&] { return run_query(link(), sql); });
   } catch (const Error& e) {
-    throw Error(std::string("PostgreSQL query failed: ") + e.what());
+    throw Error(std::string("PostgreSQL query failed: ") + e.what(), e.kind());
   }
 }
 
+// Transactions go through the same bounded calls as statements (not Poco's, which would wait
+// for a stopped server forever).
 void PostgresqlConnection::begin() {
   const PGTransactionStatusType status = PQtransactionStatus(handle());
   if (status == PQTRANS_UNKNOWN)
     throw Error("cannot begin a PostgreSQL transaction: the connection is lost (" +
-                last_error(handle()) + ")");
+                    last_error(handle()) + ")",
+                ErrorKind::ConnectionLost);
   if (status != PQTRANS_IDLE)
     throw Error("cannot begin a PostgreSQL transaction: one is already open");
-  try {
-    session_->begin();
-  } catch (const Poco::Exception& e) {
-    throw Error("PostgreSQL BEGIN failed: " + failure_text(e));
-  }
+  transaction_statement("BEGIN");
 }
 
 void PostgresqlConnection::commit() {
   // COMMIT of a failed transaction rolls it back without an error; say so instead.
   if (PQtransactionStatus(handle()) == PQTRANS_INERROR) {
     try {
-      session_->rollback();
-    } catch (const Poco::Exception&) {
+      transaction_statement("ROLLBACK");
+    } catch (const Error&) {
       // Reported below either way.
     }
     throw Error(
         "cannot commit: a statement in the PostgreSQL transaction failed, so it was rolled back");
   }
-  try {
-    session_->commit();
-  } catch (const Poco::Exception& e) {
-    const std::string message = failure_text(e);
-    try {
-      session_->rollback();  // Poco still counts the transaction as open after a failed COMMIT
-    } catch (const Poco::Exception&) {
-    }
-    throw Error("PostgreSQL COMMIT failed: " + message);
-  }
+  transaction_statement("COMMIT");
 }
 
 void PostgresqlConnection::rollback() {
+  transaction_statement("ROLLBACK");
+}
+
+void PostgresqlConnection::transaction_statement(const char* statement) {
   try {
-    session_->rollback();
-  } catch (const Poco::Exception& e) {
-    throw Error("PostgreSQL ROLLBACK failed: " + failure_text(e));
+    watched([&] { return run_script(link(), statement); });
+  } catch (const Error& e) {
+    throw Error(std::string("PostgreSQL ") + statement + " failed: " + e.what(), e.kind());
   }
 }
 
@@ -186,7 +207,9 @@ bool PostgresqlConnection::try_lock(const std::string& key) {
 }
 
 void PostgresqlConnection::unlock(const std::string& key) {
-  if (lock_session_) lock_session_->unlock(key);
+  // With the server gone or not answering, asking it would only wait; the lock ends with the
+  // lock session, which closes with this connection.
+  if (lock_session_ && !lost_) lock_session_->unlock(key);
 }
 
 std::string PostgresqlConnection::lock_holder(const std::string& key) {
@@ -195,22 +218,22 @@ std::string PostgresqlConnection::lock_holder(const std::string& key) {
 
 std::vector<std::string> PostgresqlConnection::table_names() {
   try {
-    return current_schema_tables(handle());
+    return watched([&] { return current_schema_tables(link()); });
   } catch (const Error& e) {
-    throw Error(std::string("cannot list the PostgreSQL tables: ") + e.what());
+    throw Error(std::string("cannot list the PostgreSQL tables: ") + e.what(), e.kind());
   }
 }
 
 std::optional<Table> PostgresqlConnection::reflect_table(const std::string& name) {
   try {
-    return reflect_postgresql_table(handle(), name);
+    return watched([&] { return reflect_postgresql_table(link(), name); });
   } catch (const Error& e) {
-    throw Error("cannot read the definition of table " + name + ": " + e.what());
+    throw Error("cannot read the definition of table " + name + ": " + e.what(), e.kind());
   }
 }
 
 std::vector<HealthFinding> PostgresqlConnection::check_health(Access access) {
-  return server_role_findings(handle(), access);
+  return watched([&] { return server_role_findings(link(), access); });
 }
 
 }  // namespace sdm::postgresql

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "libpq_calls.hpp"
 #include "postgresql/connection_options.hpp"
 #include "sdm/connection.hpp"
 
@@ -18,10 +19,10 @@ namespace sdm::postgresql {
 
 class AdvisoryLockSession;
 
-/// A PostgreSQL session. Poco's session connects and runs single statements and the
-/// transactions; its libpq handle serves what Poco cannot: values exactly as PostgreSQL writes
-/// them, strings of several statements, silencing NOTICEs. The run lock lives on a second
-/// session of its own (AdvisoryLockSession), opened when first needed.
+/// A PostgreSQL session. Poco's session connects; statements and transactions go through its
+/// libpq handle without blocking in libpq, so each wait for the server is bounded, values come
+/// exactly as PostgreSQL writes them, and a string may hold several statements. The run lock lives
+/// on a second session of its own (AdvisoryLockSession), opened when first needed.
 class PostgresqlConnection : public Connection {
  public:
   /// Connects; throws sdm::Error whose message never holds the password.
@@ -43,13 +44,22 @@ class PostgresqlConnection : public Connection {
 
  private:
   pg_conn* handle() const;
+  /// The handle with how long to wait for each answer.
+  Link link() const { return {handle(), wait_ms_}; }
   AdvisoryLockSession& lock_session();
-  /// The server's message for a failed Poco call, or Poco's own when libpq has none.
-  std::string failure_text(const std::exception& e) const;
+  /// Sets the server-side statement and lock timeouts the options ask for.
+  void apply_limits();
+  /// BEGIN, COMMIT or ROLLBACK; throws naming it.
+  void transaction_statement(const char* statement);
+  /// Runs a call on the main session, noting when it finds the connection lost.
+  template <class Call>
+  auto watched(Call&& call) -> decltype(call());
 
   ConnectionOptions options_;  // kept to open the lock session later
+  int wait_ms_ = 0;            // how long to wait for each answer; 0: as long as it takes
   std::unique_ptr<Poco::Data::Session> session_;
   std::unique_ptr<AdvisoryLockSession> lock_session_;
+  bool lost_ = false;  // the main session found the server gone or silent
 };
 
 }  // namespace sdm::postgresql

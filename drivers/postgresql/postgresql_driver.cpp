@@ -27,6 +27,13 @@ class PostgresqlDriver : public Driver {
 
   std::vector<std::string> secret_parameters() const override { return {"sslpassword"}; }
 
+  std::unique_ptr<Connection> connect_with_limits(const Url& url,
+                                                  const SessionLimits& limits) override {
+    ConnectionOptions options = connection_options(url);
+    options.limits = limits;
+    return std::make_unique<PostgresqlConnection>(std::move(options));
+  }
+
  private:
   PostgresqlDialect dialect_;
 };

@@ -71,7 +71,7 @@ ConstraintKind constraint_kind(const std::string& code) {
   return ConstraintKind::Unique;
 }
 
-void read_columns(pg_conn* connection, const std::string& oid, Table& table) {
+void read_columns(Link connection, const std::string& oid, Table& table) {
   for (const auto& row : run_query(connection, kColumns, {oid})) {
     Column column(value(row, 0), Raw(value(row, 1)));
     column.nullable = value(row, 2) != "t";
@@ -80,7 +80,7 @@ void read_columns(pg_conn* connection, const std::string& oid, Table& table) {
   }
 }
 
-void read_constraints(pg_conn* connection, const std::string& oid, Table& table) {
+void read_constraints(Link connection, const std::string& oid, Table& table) {
   std::string current_oid;
   for (const auto& row : run_query(connection, kConstraints, {oid})) {
     if (value(row, 0) != current_oid) {
@@ -103,7 +103,7 @@ void read_constraints(pg_conn* connection, const std::string& oid, Table& table)
   }
 }
 
-void read_indexes(pg_conn* connection, const std::string& oid, Table& table) {
+void read_indexes(Link connection, const std::string& oid, Table& table) {
   for (const auto& row : run_query(connection, kIndexes, {oid})) {
     if (table.indexes.empty() || table.indexes.back().name != value(row, 0))
       table.indexes.push_back(Index{value(row, 0), table.name, {}, value(row, 1) == "t"});
@@ -113,7 +113,7 @@ void read_indexes(pg_conn* connection, const std::string& oid, Table& table) {
 
 }  // namespace
 
-std::vector<std::string> current_schema_tables(pg_conn* connection) {
+std::vector<std::string> current_schema_tables(Link connection) {
   std::vector<std::string> names;
   for (const auto& row :
        run_query(connection,
@@ -125,7 +125,7 @@ std::vector<std::string> current_schema_tables(pg_conn* connection) {
   return names;
 }
 
-std::optional<Table> reflect_postgresql_table(pg_conn* connection, const std::string& name) {
+std::optional<Table> reflect_postgresql_table(Link connection, const std::string& name) {
   const Rows found = run_query(connection, kTableOid, {name});
   if (found.empty()) return std::nullopt;
   const std::string oid = value(found.front(), 0);

@@ -13,10 +13,10 @@ std::string server_address(pg_conn* connection) {
   return std::string(host != nullptr ? host : "?") + ":" + (port != nullptr ? port : "?");
 }
 
-std::vector<HealthFinding> server_role_findings(pg_conn* connection, Access access) {
+std::vector<HealthFinding> server_role_findings(Link link, Access access) {
   Rows rows;
   try {
-    rows = run_query(connection,
+    rows = run_query(link,
                      "SELECT pg_catalog.pg_is_in_recovery(), "
                      "pg_catalog.current_setting('default_transaction_read_only')");
   } catch (const Error& e) {
@@ -24,7 +24,7 @@ std::vector<HealthFinding> server_role_findings(pg_conn* connection, Access acce
   }
   const bool standby = !rows.empty() && rows[0].size() == 2 && rows[0][0] == "t";
   const bool read_only = !rows.empty() && rows[0].size() == 2 && rows[0][1] == "on";
-  const std::string server = "PostgreSQL server " + server_address(connection);
+  const std::string server = "PostgreSQL server " + server_address(link.connection);
   if (standby) {
     if (access == Access::Read)
       return {{HealthSeverity::Warning,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "libpq_calls.hpp"
 #include "sdm/connection.hpp"
 
 struct pg_conn;  // libpq's PGconn
@@ -16,6 +17,6 @@ std::string server_address(pg_conn* connection);
 
 /// For a command that writes, a refusal when the server is a read-only standby or accepts
 /// only read-only transactions; for one that reads, a warning that a standby may lag behind.
-std::vector<HealthFinding> server_role_findings(pg_conn* connection, Access access);
+std::vector<HealthFinding> server_role_findings(Link link, Access access);
 
 }  // namespace sdm::postgresql

@@ -21,19 +21,27 @@
 namespace sdm::sqlite {
 namespace {
 
-/// Waits this long for another connection's write lock before an statement fails.
+/// Waits this long for another connection's write lock before a statement fails, unless the
+/// session's lock-wait timeout says otherwise.
 constexpr int kBusyTimeoutMs = 10000;
 /// How long Poco keeps retrying to open the file.
 constexpr std::size_t kOpenTimeoutSeconds = 1;
+/// How many virtual machine steps SQLite runs between two looks at the statement deadline.
+constexpr int kStepsBetweenDeadlineChecks = 10000;
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
+SqliteConnection::SqliteConnection(const std::string& path, const SessionLimits& limits)
+    : path_(path), limits_(limits) {
   try {
     // Poco retries a failed open until its login timeout ends (60 s by default); opening a
     // file never waits for a lock, so one second is plenty.
     session_ = std::make_unique<Poco::Data::Session>("sqlite", path, kOpenTimeoutSeconds);
-    sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(*session_), kBusyTimeoutMs);
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(*session_);
+    sqlite3_busy_timeout(
+        handle, limits.lock_wait_timeout_ms > 0 ? limits.lock_wait_timeout_ms : kBusyTimeoutMs);
+    if (limits.statement_timeout_ms > 0)
+      sqlite3_progress_handler(handle, kStepsBetweenDeadlineChecks, &past_deadline, this);
     // A table rebuild drops and recreates tables; with foreign keys enforced that DROP would
     // cascade to (or fail on) rows referencing the table. SQLite's default, made explicit.
     execute("PRAGMA foreign_keys = OFF");
@@ -50,14 +58,32 @@ SqliteConnection::~SqliteConnection() {
 void SqliteConnection::fail(const std::string& what, const std::exception& e) const {
   // SQLite's own message is clearer than Poco's wrapped, repeated one.
   std::string message = e.what();
+  ErrorKind kind = ErrorKind::General;
   if (session_) {
-    if (const char* native = sqlite3_errmsg(Poco::Data::SQLite::Utility::dbHandle(*session_)))
-      message = native;
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(*session_);
+    if (const char* native = sqlite3_errmsg(handle)) message = native;
+    const int code = sqlite3_errcode(handle) & 0xff;
+    if (code == SQLITE_INTERRUPT && limits_.statement_timeout_ms > 0)
+      kind = ErrorKind::StatementTimeout;
+    else if (code == SQLITE_BUSY)
+      kind = ErrorKind::LockWaitTimeout;
   }
-  throw Error(what + ": " + message);
+  throw Error(what + ": " + message, kind);
+}
+
+void SqliteConnection::start_statement() {
+  if (limits_.statement_timeout_ms > 0)
+    deadline_ =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.statement_timeout_ms);
+}
+
+int SqliteConnection::past_deadline(void* connection) {
+  const auto* self = static_cast<const SqliteConnection*>(connection);
+  return std::chrono::steady_clock::now() > self->deadline_ ? 1 : 0;
 }
 
 std::int64_t SqliteConnection::execute(const std::string& sql) {
+  start_statement();
   try {
     Poco::Data::Statement statement(*session_);
     statement << sql;
@@ -68,6 +94,7 @@ std::int64_t SqliteConnection::execute(const std::string& sql) {
 }
 
 Rows SqliteConnection::query(const std::string& sql) {
+  start_statement();
   try {
     Poco::Data::Statement statement(*session_);
     statement << sql;

@@ -1,6 +1,7 @@
 // A session with an SQLite database file (or memory) through Poco::Data.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,11 +16,13 @@ class Session;
 namespace sdm::sqlite {
 
 /// An SQLite session. The run lock is an flock() on the database file: it serialises runners
-/// on the same host and goes away with the process.
+/// on the same host and goes away with the process. A statement timeout interrupts a
+/// statement that runs too long; the lock-wait timeout is how long a statement waits for
+/// another connection's write lock (10 s when not set).
 class SqliteConnection : public Connection {
  public:
   /// Opens `path` (":memory:" for an in-memory database); throws sdm::Error.
-  explicit SqliteConnection(const std::string& path);
+  explicit SqliteConnection(const std::string& path, const SessionLimits& limits = {});
   ~SqliteConnection() override;
 
   std::int64_t execute(const std::string& sql) override;
@@ -35,11 +38,17 @@ class SqliteConnection : public Connection {
 
  private:
   [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
+  /// Starts the statement timeout's clock for the next statement.
+  void start_statement();
+  /// SQLite's progress callback: non-zero interrupts the statement once past the deadline.
+  static int past_deadline(void* connection);
 
   std::string path_;
   std::unique_ptr<Poco::Data::Session> session_;
   int lock_fd_ =
       -1;  // kept open until the session is closed: closing it would drop SQLite's own locks
+  SessionLimits limits_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 }  // namespace sdm::sqlite

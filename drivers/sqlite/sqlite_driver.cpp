@@ -16,8 +16,13 @@ class SqliteDriver : public Driver {
 
   /// sqlite:///relative.db, sqlite:////absolute.db, sqlite:// (memory).
   std::unique_ptr<Connection> connect(const Url& url) override {
+    return connect_with_limits(url, {});
+  }
+
+  std::unique_ptr<Connection> connect_with_limits(const Url& url,
+                                                  const SessionLimits& limits) override {
     std::string path = url.database.empty() ? ":memory:" : url.database;
-    return std::make_unique<SqliteConnection>(path);
+    return std::make_unique<SqliteConnection>(path, limits);
   }
 
   /// The database file's directory must exist, and the path must not name a directory:

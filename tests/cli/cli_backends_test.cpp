@@ -8,30 +8,11 @@
 #include <thread>
 
 #include "cli/backend_cases.hpp"
-#include "cli/cli_support.hpp"
-#include "support/test_databases.hpp"
+#include "cli/backend_target.hpp"
 
 using namespace sdm::test;
 
 namespace {
-
-/// A sandbox with a config file pointing at a scratch database of one backend.
-struct Target {
-  explicit Target(const std::string& backend, const std::string& password = "")
-      : db(backend, password),
-        config(box.write("db.conf", "[database]\nconnection = " + db.url() + "\n")) {}
-
-  ProcessResult run(const std::string& scenario, const std::vector<std::string>& arguments) const {
-    std::vector<std::string> all = {"--config-file", config, "--revisions-dir",
-                                    fixture_dir(scenario)};
-    all.insert(all.end(), arguments.begin(), arguments.end());
-    return run_sdm(box, all);
-  }
-
-  Sandbox box;
-  ScratchDatabase db;
-  std::string config;
-};
 
 using Names = std::vector<std::string>;
 

@@ -6,9 +6,7 @@
 #include <sstream>
 
 #include "cli/backend_cases.hpp"
-#include "cli/cli_support.hpp"
 #include "cli/sahara_target.hpp"
-#include "support/test_databases.hpp"
 
 using namespace sdm::test;
 

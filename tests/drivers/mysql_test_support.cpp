@@ -27,7 +27,7 @@ std::string mysql_plugin_connect_error(const Url& url) {
     std::string error;
     std::unique_ptr<abi::Driver> driver(descriptor.driver->create(error));
     if (!driver) throw std::runtime_error("the mysql driver could not be created: " + error);
-    std::unique_ptr<abi::Connection> connection(driver->connect(url, error));
+    std::unique_ptr<abi::Connection> connection(driver->connect(url, {}, error));
     return connection ? "" : error;
   }
   throw std::runtime_error(std::string("no mysql driver in ") + SDM_DRIVER_DIR);

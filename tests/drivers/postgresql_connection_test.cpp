@@ -51,7 +51,7 @@ std::string raw_connect_error(const std::string& url) {
   REQUIRE(driver != nullptr);
   std::string error;
   std::unique_ptr<sdm::abi::Connection> connection(
-      driver->connect(sdm::config::parse_database_url(url), error));
+      driver->connect(sdm::config::parse_database_url(url), {}, error));
   CHECK(connection == nullptr);
   return error;
 }

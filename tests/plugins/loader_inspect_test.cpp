@@ -5,6 +5,7 @@
 #include <string>
 
 #include "loader/plugin_directory.hpp"
+#include "sdm/abi.hpp"
 
 using sdm::PluginKind;
 using sdm::loader::inspect_plugin_file;
@@ -92,8 +93,8 @@ TEST_CASE("a plugin without metadata is rejected") {
 
 TEST_CASE("a plugin for another ABI version is rejected before loading") {
   CHECK(rejection_of("wrong_abi.so") ==
-        "built for plugin ABI version 999, this host speaks version 2: rebuild it against the "
-        "installed SDK");
+        "built for plugin ABI version 999, this host speaks version " +
+            std::to_string(SDM_ABI_VERSION) + ": rebuild it against the installed SDK");
 }
 
 TEST_CASE("a plugin with another build key is rejected before loading") {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "loader/plugin_library.hpp"
+#include "sdm/abi.hpp"
 #include "sdm/operations.hpp"
 
 using sdm::PluginKind;
@@ -47,8 +48,9 @@ TEST_CASE("a well-formed plugin loads and records its ops") {
 
 TEST_CASE("a descriptor that contradicts the file's ABI version is rejected") {
   CHECK(load_rejection("descriptor_abi.so") ==
-        "its descriptor has plugin ABI version 3, this host speaks version 2: rebuild it "
-        "against the installed SDK");
+        "its descriptor has plugin ABI version " + std::to_string(SDM_ABI_VERSION + 1) +
+            ", this host speaks version " + std::to_string(SDM_ABI_VERSION) +
+            ": rebuild it against the installed SDK");
 }
 
 TEST_CASE("a plugin whose init throws is rejected with the message") {

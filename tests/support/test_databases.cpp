@@ -44,33 +44,49 @@ std::string unique_name() {
          std::to_string(device() % 100000);
 }
 
-std::string run_client(const std::string& program, const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env, const std::string& input) {
-  auto result = run_process(program, args, ".", env, input);
+/// A run of a database's own command-line client.
+struct ClientCall {
+  std::string program;
+  std::vector<std::string> args;
+  std::map<std::string, std::string> env;
+};
+
+std::string run_client(const ClientCall& call, const std::string& input) {
+  auto result = run_process(call.program, call.args, ".", call.env, input);
   if (result.exit_code != 0) {
-    throw std::runtime_error(program + " failed (" + std::to_string(result.exit_code) +
+    throw std::runtime_error(call.program + " failed (" + std::to_string(result.exit_code) +
                              "): " + result.err);
   }
   return result.out;
 }
 
-std::string psql(const Admin& a, const std::string& database, const std::string& user,
-                 const std::string& password, const std::string& sql) {
+ClientCall psql_call(const Admin& a, const std::string& database, const std::string& user,
+                     const std::string& password) {
   // The server's own socket, where the test scripts trust local users, spares each call a
   // password exchange; the tool under test always goes through TCP and its password.
   std::string host = a.socket_dir.empty() ? a.host : a.socket_dir;
-  return run_client("/usr/bin/psql",
-                    {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
-                     a.port, "-U", user, "-d", database},
-                    {{"PGPASSWORD", password}, {"PGCONNECT_TIMEOUT", "10"}}, sql);
+  return {"/usr/bin/psql",
+          {"-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", a.port,
+           "-U", user, "-d", database},
+          {{"PGPASSWORD", password}, {"PGCONNECT_TIMEOUT", "10"}}};
+}
+
+std::string psql(const Admin& a, const std::string& database, const std::string& user,
+                 const std::string& password, const std::string& sql) {
+  return run_client(psql_call(a, database, user, password), sql);
+}
+
+ClientCall mariadb_call(const Admin& a, const std::string& database, const std::string& user,
+                        const std::string& password) {
+  std::vector<std::string> args = {"--no-defaults", "-N", "-B", "-h", a.host, "-P",
+                                   a.port,          "-u", user};
+  if (!database.empty()) args.push_back("-D" + database);
+  return {"/usr/bin/mariadb", args, {{"MYSQL_PWD", password}}};
 }
 
 std::string mariadb(const Admin& a, const std::string& database, const std::string& user,
                     const std::string& password, const std::string& sql) {
-  std::vector<std::string> args = {"--no-defaults", "-N", "-B", "-h", a.host, "-P",
-                                   a.port,          "-u", user};
-  if (!database.empty()) args.push_back("-D" + database);
-  return run_client("/usr/bin/mariadb", args, {{"MYSQL_PWD", password}}, sql);
+  return run_client(mariadb_call(a, database, user, password), sql);
 }
 
 /// A string literal; MySQL also treats backslashes as escapes, PostgreSQL does not.
@@ -197,15 +213,23 @@ ScratchDatabase::~ScratchDatabase() {
   }
 }
 
+namespace {
+
+/// How to run the database's own client on `database`, as its owner.
+ClientCall client_call(const ScratchDatabase& database, const ServerAdmin& server,
+                       const std::string& sqlite_file) {
+  if (database.backend() == "sqlite")
+    return {"/usr/bin/sqlite3", {"-batch", "-bail", "-separator", "\t", sqlite_file}, {}};
+  Admin a = admin_of(server);
+  if (database.backend() == "postgresql")
+    return psql_call(a, database.name(), database.user(), database.password());
+  return mariadb_call(a, database.name(), database.user(), database.password());
+}
+
+}  // namespace
+
 std::string ScratchDatabase::sql(const std::string& statements) const {
-  if (backend_ == "sqlite") {
-    return run_client("/usr/bin/sqlite3",
-                      {"-batch", "-bail", "-separator", "\t", sqlite_dir_ + "/test.db"}, {},
-                      statements);
-  }
-  Admin a = admin_of(server_);
-  if (backend_ == "postgresql") return psql(a, name_, user_, password_, statements);
-  return mariadb(a, name_, user_, password_, statements);
+  return run_client(client_call(*this, server_, sqlite_dir_ + "/test.db"), statements);
 }
 
 std::string ScratchDatabase::sql_via_port(int port, const std::string& statements) const {
@@ -214,6 +238,11 @@ std::string ScratchDatabase::sql_via_port(int port, const std::string& statement
   a.socket_dir.clear();
   if (backend_ == "postgresql") return psql(a, name_, user_, password_, statements);
   return mariadb(a, name_, user_, password_, statements);
+}
+
+std::unique_ptr<ChildProcess> ScratchDatabase::start_sql(const std::string& statements) const {
+  const ClientCall call = client_call(*this, server_, sqlite_dir_ + "/test.db");
+  return std::make_unique<ChildProcess>(call.program, call.args, ".", call.env, statements);
 }
 
 std::vector<std::string> ScratchDatabase::tables() const {

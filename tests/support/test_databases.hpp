@@ -2,8 +2,11 @@
 // fails (never skips) when the server is not there.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "support/process.hpp"
 
 namespace sdm::test {
 
@@ -47,6 +50,8 @@ class ScratchDatabase {
   std::string sql(const std::string& statements) const;
   /// The same, as the owner, through another port of the same host (another cluster node).
   std::string sql_via_port(int port, const std::string& statements) const;
+  /// The same in the background (e.g. a transaction holding a lock while the tool runs).
+  std::unique_ptr<ChildProcess> start_sql(const std::string& statements) const;
   /// The names of the tables, sorted.
   std::vector<std::string> tables() const;
   /// Whether the table exists.

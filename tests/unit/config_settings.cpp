@@ -154,6 +154,8 @@ TEST_CASE("settings: unset own keys stay unset") {
   CHECK_FALSE(settings.revision_source_dir.has_value());
   CHECK_FALSE(settings.model.has_value());
   CHECK_FALSE(settings.lock_timeout.has_value());
+  CHECK_FALSE(settings.statement_timeout.has_value());
+  CHECK_FALSE(settings.lock_wait_timeout.has_value());
   CHECK_FALSE(settings.transaction_per_migration.has_value());
 }
 
@@ -173,13 +175,27 @@ TEST_CASE("settings: lock_timeout is a whole number of seconds, 0 or more") {
 TEST_CASE("settings: a bad lock_timeout names the file, line and key") {
   CHECK(settings_error("[sahara_db_manage]\nlock_timeout = soon\n") ==
         "/etc/sahara/sahara.conf:2: [sahara_db_manage] lock_timeout must be a whole number of "
-        "seconds, 0 or more, e.g. `lock_timeout = 60`; it is 'soon'");
+        "seconds from 0 to 2000000, e.g. `lock_timeout = 60`; it is 'soon'");
   for (const char* bad :
        {"-1", "1.5", "1__0", "_1", "1_", "10s", "99999999999999999999", "3000000000"}) {
     CAPTURE(std::string(bad));
     CHECK(contains(settings_error("[sahara_db_manage]\nlock_timeout = " + std::string(bad) + "\n"),
                    "[sahara_db_manage] lock_timeout must be a whole number"));
   }
+}
+
+TEST_CASE("settings: statement_timeout and lock_wait_timeout are seconds like lock_timeout") {
+  Settings settings =
+      settings_of("[sahara_db_manage]\nstatement_timeout = 3600\nlock_wait_timeout = 5\n");
+  CHECK(settings.statement_timeout == std::optional<int>(3600));
+  CHECK(settings.lock_wait_timeout == std::optional<int>(5));
+  CHECK(settings_of("[sahara_db_manage]\nstatement_timeout = 0\n").statement_timeout ==
+        std::optional<int>(0));
+  CHECK(settings_error("[sahara_db_manage]\nstatement_timeout = 2000001\n") ==
+        "/etc/sahara/sahara.conf:2: [sahara_db_manage] statement_timeout must be a whole number "
+        "of seconds from 0 to 2000000, e.g. `statement_timeout = 60`; it is '2000001'");
+  CHECK(contains(settings_error("[sahara_db_manage]\nlock_wait_timeout = -3\n"),
+                 "[sahara_db_manage] lock_wait_timeout must be a whole number of seconds"));
 }
 
 TEST_CASE("settings: transaction_per_migration takes oslo's boolean spellings in any case") {

@@ -35,7 +35,29 @@ struct HealthFinding {
   std::string message;
 };
 
-/// A database session. Every method may throw sdm::Error.
+/// How long a session may wait on the database; 0 means no bound.
+struct SessionLimits {
+  /// Longest time one statement may run. The server stops it; the client stops waiting for an
+  /// answer client_wait_ms() after sending it, since a stopped server stops nothing.
+  int statement_timeout_ms = 0;
+  /// Longest time one statement may wait for a lock another session holds, e.g. DDL behind a
+  /// long transaction (PostgreSQL lock_timeout, MySQL lock_wait_timeout, SQLite busy timeout).
+  int lock_wait_timeout_ms = 0;
+
+  /// Whether any bound is set.
+  bool any() const { return statement_timeout_ms > 0 || lock_wait_timeout_ms > 0; }
+  /// How long the client waits for any answer of the server: the statement timeout plus a
+  /// grace of a tenth of it, at least two seconds, for the server to report its own timeout;
+  /// 0 when statements are not bounded.
+  int client_wait_ms() const {
+    if (statement_timeout_ms <= 0) return 0;
+    const int grace = statement_timeout_ms / 10 > 2000 ? statement_timeout_ms / 10 : 2000;
+    return statement_timeout_ms > 2147483647 - grace ? 2147483647 : statement_timeout_ms + grace;
+  }
+};
+
+/// A database session. Every method may throw sdm::Error (with the ErrorKind that applies:
+/// a timeout of the session's limits, or a lost connection).
 class Connection {
  public:
   virtual ~Connection() = default;

@@ -34,6 +34,15 @@ class Driver {
   /// Query parameters of this driver's URLs that hold secrets besides `password` (e.g.
   /// PostgreSQL's `sslpassword`): the host never shows their values (see sdm/secret.hpp).
   virtual std::vector<std::string> secret_parameters() const { return {}; }
+  /// Opens a session whose statements (and lock session) keep to `limits`. The default serves
+  /// unbounded sessions only; override it to support statement and lock-wait timeouts.
+  virtual std::unique_ptr<Connection> connect_with_limits(const Url& url,
+                                                          const SessionLimits& limits) {
+    if (limits.any())
+      throw Error("the " + dialect().name() +
+                  " driver cannot bound how long a statement runs or waits for a lock");
+    return connect(url);
+  }
 };
 
 }  // namespace sdm

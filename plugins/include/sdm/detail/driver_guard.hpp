@@ -78,7 +78,8 @@ class Driver {
  public:
   virtual ~Driver() = default;
   virtual const Dialect& dialect() const noexcept = 0;
-  virtual Connection* connect(const Url& url, std::string& error) noexcept = 0;
+  virtual Connection* connect(const Url& url, const SessionLimits& limits,
+                              std::string& error) noexcept = 0;
   virtual bool check_url(const Url& url, std::string& error) const noexcept = 0;
   virtual bool secret_parameters(std::vector<std::string>& names,
                                  std::string& error) const noexcept = 0;
@@ -205,9 +206,10 @@ class GuardedDriverT final : public abi::Driver {
   explicit GuardedDriverT(std::unique_ptr<DriverImpl> impl)
       : impl_(std::move(impl)), dialect_(impl_->dialect()) {}
   const abi::Dialect& dialect() const noexcept override { return dialect_; }
-  abi::Connection* connect(const Url& url, std::string& error) noexcept override {
+  abi::Connection* connect(const Url& url, const SessionLimits& limits,
+                           std::string& error) noexcept override {
     abi::Connection* made = nullptr;
-    guarded(error, [&] { made = new GuardedConnection(impl_->connect(url)); });
+    guarded(error, [&] { made = new GuardedConnection(impl_->connect_with_limits(url, limits)); });
     return made;
   }
   bool check_url(const Url& url, std::string& error) const noexcept override {
