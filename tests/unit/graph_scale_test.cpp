@@ -1,7 +1,7 @@
-// Thousands of revisions: building the map and listing history stay linear on a long line.
+// Thousands of revisions on one line: the map, the listing and a plan are complete and in order,
+// with no recursion as deep as the line. How fast is the benchmark's business (tests/bench/).
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -36,17 +36,14 @@ std::vector<RevisionInfo> long_line(int count) {
 
 }  // namespace
 
-TEST_CASE("5000 revisions build, list and plan well within a second") {
+TEST_CASE("A line of 5000 revisions lists newest first and plans its upper half") {
   const std::vector<RevisionInfo> revisions = long_line(5000);
-  auto started = std::chrono::steady_clock::now();
   RevisionMap map(revisions);
   std::string listing = cli::format_history(list_history(map, std::nullopt), false);
   MigrationPlan plan = plan_upgrade(map, "heads", {"r02500"});
-  auto elapsed = std::chrono::steady_clock::now() - started;
 
   CHECK(listing.rfind("r04998 -> r04999 (head), step 4999\n", 0) == 0);
   CHECK(listing.size() - listing.rfind("<base> -> r00000, step 0\n") ==
         std::string("<base> -> r00000, step 0\n").size());
   CHECK(plan.steps.size() == 2499);
-  CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 1000);
 }

@@ -1,0 +1,5 @@
+// Template of the first revision of a chain, one revision per file.
+#include "chain_step.hpp"
+
+BENCH_CHAIN_STEP(step, "rev@SELF@", "")
+SDM_REVISION_PLUGIN(step)
