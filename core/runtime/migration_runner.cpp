@@ -6,6 +6,7 @@
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
 #include "runtime/data_loss_check.hpp"
+#include "runtime/live_table_check.hpp"
 #include "runtime/partial_revision.hpp"
 #include "runtime/schema_replay.hpp"
 #include "schema/schema_model.hpp"
@@ -22,33 +23,6 @@ std::string join(const std::vector<std::string>& names) {
 
 std::string describe_heads(const std::vector<std::string>& heads) {
   return heads.empty() ? "base (no revision)" : join(heads);
-}
-
-/// Fills in, for the live database, a table definition the model needs: the one the revisions
-/// describe, checked against the live table so a rebuild never drops what is really there.
-std::optional<Table> live_checked_table(ConnectionHandle& connection, const std::string& name,
-                                        Table modelled) {
-  auto live = connection.reflect_table(name);
-  if (!live) return std::nullopt;
-  std::vector<std::string> live_columns, model_columns;
-  for (const auto& c : live->columns)
-    live_columns.push_back(c.name);
-  for (const auto& c : modelled.columns)
-    model_columns.push_back(c.name);
-  if (live_columns != model_columns) {
-    throw DatabaseError("table " + name + " has columns (" + join(live_columns) +
-                        ") but the revisions applied so far describe (" + join(model_columns) +
-                        "); bring the table in line with its revision (or stamp the revision it "
-                        "matches) before migrating it");
-  }
-  // Keep indexes someone added by hand: a table rebuild recreates what the model lists.
-  for (const auto& index : live->indexes) {
-    bool known = false;
-    for (const auto& m : modelled.indexes)
-      known = known || m.name == index.name;
-    if (!known) modelled.indexes.push_back(index);
-  }
-  return modelled;
 }
 
 }  // namespace
@@ -89,14 +63,17 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
 
   // The schema as the revisions describe it at the start, replayed only if an op needs it.
   // A table they do not know is one this run creates (or one the database will refuse);
-  // one they do know is checked against the live table before anything relies on it.
+  // online, one they do know is checked against the live table before a dialect relies on
+  // its definition.
+  std::optional<LiveTableCheck> live;
+  if (!exec_.offline()) live.emplace(exec_.connection());
   auto start_schema = std::make_shared<std::optional<Schema>>();
-  schema::SchemaModel model([this, start_schema, current_heads](const std::string& name) {
+  schema::SchemaModel model([this, start_schema, current_heads, &live](const std::string& name) {
     if (!*start_schema) *start_schema = replay_schema(catalog_, map_, current_heads);
     auto found = (*start_schema)->find(name);
     if (found == (*start_schema)->end()) return std::optional<Table>();
-    if (exec_.offline()) return std::optional<Table>(found->second);
-    return live_checked_table(exec_.connection(), name, found->second);
+    if (live) live->expect(name);
+    return std::optional<Table>(found->second);
   });
 
   if (!exec_.offline() && !options_.allow_data_loss) {
@@ -111,6 +88,10 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   if (exec_.offline()) log_.info("Generating static SQL");
 
   const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
+  // Inside one transaction for the run nobody sees the version rows between revisions, so
+  // online they are written once, at the end, instead of once per revision. Scripts keep
+  // Alembic's row change per revision.
+  const bool version_rows_at_end = whole_run && !exec_.offline();
   // A purge starts from an empty table whatever rows (known or not) it held.
   const std::vector<std::string> start_heads =
       options_.purge_version_table ? std::vector<std::string>{} : current_heads;
@@ -145,23 +126,27 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       exec_.comment("Running " + step.short_log());
       for (op_index = 0; op_index < ops.size(); ++op_index) {
         model.prepare(ops[op_index]);
-        statements_of_failed_op = exec_.dialect().render(ops[op_index], model);
+        statements_of_failed_op = live ? live->render(exec_.dialect(), ops[op_index], model)
+                                       : exec_.dialect().render(ops[op_index], model);
         for (statement_index = 0; statement_index < statements_of_failed_op.size();
              ++statement_index)
           exec_.run(statements_of_failed_op[statement_index]);
         model.apply(ops[op_index]);
       }
-      for (const auto& change : heads.apply(step)) {
-        switch (change.kind) {
-          case graph::VersionChange::Kind::Insert:
-            versions_.insert(change.to);
-            break;
-          case graph::VersionChange::Kind::Update:
-            versions_.update(change.from, change.to);
-            break;
-          case graph::VersionChange::Kind::Delete:
-            versions_.remove(change.from);
-            break;
+      const auto changes = heads.apply(step);
+      if (!version_rows_at_end) {
+        for (const auto& change : changes) {
+          switch (change.kind) {
+            case graph::VersionChange::Kind::Insert:
+              versions_.insert(change.to);
+              break;
+            case graph::VersionChange::Kind::Update:
+              versions_.update(change.from, change.to);
+              break;
+            case graph::VersionChange::Kind::Delete:
+              versions_.remove(change.from);
+              break;
+          }
         }
       }
       if (!whole_run) {
@@ -169,10 +154,18 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
         committed_heads = heads.heads();
       }
     }
+    if (version_rows_at_end) versions_.replace(start_heads, heads.heads());
     if (whole_run) exec_.commit();
   } catch (const HostError& e) {
     exec_.rollback_quietly();
-    if (exec_.offline() || step_index >= plan.steps.size()) throw;
+    if (exec_.offline()) throw;
+    if (step_index >= plan.steps.size()) {
+      if (!whole_run) throw;
+      throw HostError(e.code(), std::string("finishing the run failed (version rows, commit): ") +
+                                    e.what() +
+                                    "; the whole run was rolled back; the database is still at " +
+                                    describe_heads(current_heads));
+    }
     const auto& step = plan.steps[step_index];
     const auto& ops = step_ops[step_index];
     std::string where = step.log_text();
