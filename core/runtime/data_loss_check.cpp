@@ -1,5 +1,9 @@
 #include "runtime/data_loss_check.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <set>
 #include <type_traits>
 #include <variant>
 
@@ -8,6 +12,15 @@
 
 namespace sdm::runtime {
 namespace {
+
+/// One question to the database, and how to word a non-zero answer.
+struct Probe {
+  using Describe = std::function<std::string(long long)>;
+  std::string step;
+  std::string op;
+  std::string sql;
+  Describe describe;
+};
 
 /// The count a check query returns; a table or column that is not there holds no data.
 long long count(Exec& exec, const std::string& sql) {
@@ -20,6 +33,43 @@ long long count(Exec& exec, const std::string& sql) {
   }
 }
 
+/// Every probe's count, asked as one SELECT of scalar subqueries per kBatch probes (one round
+/// trip, not one each). A batch the database refuses (a table that is not there) is asked
+/// again one probe at a time.
+std::vector<long long> count_all(Exec& exec, const std::vector<Probe>& probes) {
+  constexpr std::size_t kBatch = 250;
+  std::vector<long long> counts;
+  counts.reserve(probes.size());
+  for (std::size_t first = 0; first < probes.size(); first += kBatch) {
+    const std::size_t last = std::min(first + kBatch, probes.size());
+    std::string sql = "SELECT ";
+    for (std::size_t p = first; p < last; ++p)
+      sql += (p == first ? "(" : ", (") + probes[p].sql + ")";
+    std::optional<Row> row;
+    try {
+      auto rows = exec.connection().query(sql);
+      if (rows.size() == 1 && rows[0].size() == last - first) row = rows[0];
+    } catch (const DatabaseError&) {
+    }
+    for (std::size_t p = first; p < last; ++p) {
+      if (!row) {
+        counts.push_back(count(exec, probes[p].sql));
+      } else {
+        const auto& value = (*row)[p - first];
+        counts.push_back(value ? std::stoll(*value) : 0);
+      }
+    }
+  }
+  return counts;
+}
+
+/// The table an op works on ("" for ops on no single table).
+std::string op_table(const Op& op) {
+  if (const auto* o = std::get_if<DropColumn>(&op)) return o->table;
+  if (const auto* o = std::get_if<AlterColumn>(&op)) return o->table;
+  return {};
+}
+
 /// How many characters a string type holds, or 0 for unbounded text.
 int max_length(const Type& type) {
   if (type.kind == TypeKind::String) return type.length;
@@ -30,52 +80,100 @@ std::string plural(long long n, const std::string& one, const std::string& many)
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+/// Asks about the values of a column the op drops, or narrows or converts.
+template <typename Ask>
+void ask_about_column(const Op& op, const schema::SchemaModel& model, Ask& ask) {
+  if (const auto* drop = std::get_if<DropColumn>(&op)) {
+    ask(DataCheck::ValuesInColumn, drop->table, drop->column, 0,
+        [](long long n) { return plural(n, "value", "values") + " would be deleted"; });
+  } else if (const auto* alter = std::get_if<AlterColumn>(&op); alter && alter->type) {
+    const Table* table = model.table(alter->table);
+    const Column* column = table ? table->column(alter->column) : nullptr;
+    if (!column || !schema::conversion_risk(column->type, *alter->type)) return;
+    int limit = max_length(*alter->type);
+    if (limit > 0) {
+      ask(DataCheck::ValuesLongerThan, alter->table, alter->column, limit, [limit](long long n) {
+        return plural(n, "value is", "values are") + " longer than " + std::to_string(limit) +
+               " characters";
+      });
+    } else {
+      std::string converted = "would be converted to " + schema::describe_type(*alter->type) +
+                              ": " + *schema::conversion_risk(column->type, *alter->type);
+      ask(DataCheck::ValuesInColumn, alter->table, alter->column, 0,
+          [converted](long long n) { return plural(n, "value", "values") + " " + converted; });
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<DataLoss> find_data_loss(const graph::MigrationPlan& plan,
                                      const std::vector<std::vector<Op>>& step_ops,
                                      schema::SchemaModel model, Exec& exec) {
-  std::vector<DataLoss> losses;
   const DialectHandle& dialect = exec.dialect();
+  // Which ops work on a table a later op of the plan drops: a column's values go with the
+  // table's rows, and those are asked about once, at the DROP TABLE.
+  std::vector<std::vector<bool>> table_dropped_later(plan.steps.size());
+  std::set<std::string> dropped;
+  for (std::size_t s = plan.steps.size(); s-- > 0;) {
+    const auto& ops = step_ops[s];
+    table_dropped_later[s].assign(ops.size(), false);
+    for (std::size_t i = ops.size(); i-- > 0;) {
+      std::visit(
+          [&](const auto& o) {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, DropTable>) {
+              dropped.insert(o.table);
+            } else if constexpr (std::is_same_v<T, CreateTable>) {
+              dropped.erase(o.table.name);
+            } else if constexpr (std::is_same_v<T, RenameTable>) {
+              bool later = dropped.erase(o.new_name) > 0;
+              if (later)
+                dropped.insert(o.table);
+              else
+                dropped.erase(o.table);
+            } else if constexpr (std::is_same_v<T, DropColumn> || std::is_same_v<T, AlterColumn>) {
+              table_dropped_later[s][i] = dropped.count(o.table) > 0;
+            }
+          },
+          ops[i]);
+    }
+  }
+
+  // The questions, in plan order; tables this run creates hold only what the run puts there.
+  std::vector<Probe> probes;
+  std::set<std::string> created;
   for (std::size_t s = 0; s < plan.steps.size(); ++s) {
     const auto& step = plan.steps[s];
-    for (const auto& op : step_ops[s]) {
+    for (std::size_t i = 0; i < step_ops[s].size(); ++i) {
+      const Op& op = step_ops[s][i];
       model.prepare(op);
-      if (step.is_downgrade()) {
-        std::string what;
-        if (const auto* drop = std::get_if<DropTable>(&op)) {
-          long long n = count(exec, dialect.data_check(DataCheck::RowsInTable, drop->table));
-          if (n > 0) what = plural(n, "row", "rows") + " would be deleted";
-        } else if (const auto* drop = std::get_if<DropColumn>(&op)) {
-          long long n =
-              count(exec, dialect.data_check(DataCheck::ValuesInColumn, drop->table, drop->column));
-          if (n > 0) what = plural(n, "value", "values") + " would be deleted";
-        } else if (const auto* alter = std::get_if<AlterColumn>(&op); alter && alter->type) {
-          const Table* table = model.table(alter->table);
-          const Column* column = table ? table->column(alter->column) : nullptr;
-          if (column && schema::conversion_risk(column->type, *alter->type)) {
-            int limit = max_length(*alter->type);
-            if (limit > 0) {
-              long long n = count(exec, dialect.data_check(DataCheck::ValuesLongerThan,
-                                                           alter->table, alter->column, limit));
-              if (n > 0)
-                what = plural(n, "value is", "values are") + " longer than " +
-                       std::to_string(limit) + " characters";
-            } else {
-              long long n = count(
-                  exec, dialect.data_check(DataCheck::ValuesInColumn, alter->table, alter->column));
-              if (n > 0)
-                what = plural(n, "value", "values") + " would be converted to " +
-                       schema::describe_type(*alter->type) + ": " +
-                       *schema::conversion_risk(column->type, *alter->type);
-            }
-          }
-        }
-        if (!what.empty()) losses.push_back({step.log_text(), describe(op), what});
+      auto ask = [&](DataCheck check, const std::string& table, const std::string& column,
+                     long long limit, Probe::Describe describe) {
+        probes.push_back({step.log_text(), sdm::describe(op),
+                          dialect.data_check(check, table, column, limit), std::move(describe)});
+      };
+      if (const auto* create = std::get_if<CreateTable>(&op)) {
+        created.insert(create->table.name);
+      } else if (const auto* rename = std::get_if<RenameTable>(&op)) {
+        if (created.erase(rename->table) > 0) created.insert(rename->new_name);
+      } else if (const auto* drop = std::get_if<DropTable>(&op)) {
+        if (created.erase(drop->table) == 0 && step.is_downgrade())
+          ask(DataCheck::RowsInTable, drop->table, {}, 0,
+              [](long long n) { return plural(n, "row", "rows") + " would be deleted"; });
+      } else if (step.is_downgrade() && !table_dropped_later[s][i] &&
+                 !created.count(op_table(op))) {
+        ask_about_column(op, model, ask);
       }
       model.apply(op);
     }
   }
+
+  std::vector<long long> counts = count_all(exec, probes);
+  std::vector<DataLoss> losses;
+  for (std::size_t p = 0; p < probes.size(); ++p)
+    if (counts[p] > 0)
+      losses.push_back({probes[p].step, probes[p].op, probes[p].describe(counts[p])});
   return losses;
 }
 

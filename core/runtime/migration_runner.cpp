@@ -8,6 +8,7 @@
 #include "graph/head_maintainer.hpp"
 #include "runtime/data_loss_check.hpp"
 #include "runtime/interruption.hpp"
+#include "runtime/live_table_check.hpp"
 #include "runtime/partial_revision.hpp"
 #include "runtime/schema_replay.hpp"
 #include "runtime/step_settlement.hpp"
@@ -43,33 +44,6 @@ std::optional<std::string> moved_on_meanwhile(VersionTable& versions,
   return "the version table now says " + describe_heads(now) + ", not " + describe_heads(expected) +
          ": another runner has migrated this database since, so nothing is left to recover from "
          "this run; see where it stands with `sahara-db-manage current`";
-}
-
-/// Fills in, for the live database, a table definition the model needs: the one the revisions
-/// describe, checked against the live table so a rebuild never drops what is really there.
-std::optional<Table> live_checked_table(ConnectionHandle& connection, const std::string& name,
-                                        Table modelled) {
-  auto live = connection.reflect_table(name);
-  if (!live) return std::nullopt;
-  std::vector<std::string> live_columns, model_columns;
-  for (const auto& c : live->columns)
-    live_columns.push_back(c.name);
-  for (const auto& c : modelled.columns)
-    model_columns.push_back(c.name);
-  if (live_columns != model_columns) {
-    throw DatabaseError("table " + name + " has columns (" + join(live_columns) +
-                        ") but the revisions applied so far describe (" + join(model_columns) +
-                        "); bring the table in line with its revision (or stamp the revision it "
-                        "matches) before migrating it");
-  }
-  // Keep indexes someone added by hand: a table rebuild recreates what the model lists.
-  for (const auto& index : live->indexes) {
-    bool known = false;
-    for (const auto& m : modelled.indexes)
-      known = known || m.name == index.name;
-    if (!known) modelled.indexes.push_back(index);
-  }
-  return modelled;
 }
 
 /// The command that undoes what ran of a step, when one names it unambiguously.
@@ -244,7 +218,8 @@ void MigrationRunner::run_op(const std::vector<Op>& ops, int index, int first_st
                              schema::SchemaModel& model, bool undoing) {
   const Op& op = ops[index];
   model.prepare(op);
-  const std::vector<std::string> statements = exec_.dialect().render(op, model);
+  const std::vector<std::string> statements =
+      live_ != nullptr ? live_->render(exec_.dialect(), op, model) : exec_.dialect().render(op, model);
   const int count = static_cast<int>(statements.size());
   reached_ = {index, first_statement};
   if (progress_ == nullptr) {
@@ -283,14 +258,18 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   const bool journaled = progress_ != nullptr && !exec_.offline();
   // The schema as the revisions describe it at the start, replayed only if an op needs it.
   // A table they do not know is one this run creates (or one the database will refuse);
-  // one they do know is checked against the live table before anything relies on it.
+  // online, one they do know is checked against the live table before a dialect relies on
+  // its definition.
+  std::optional<LiveTableCheck> live;
+  if (!exec_.offline()) live.emplace(exec_.connection());
+  live_ = live ? &*live : nullptr;
   auto start_schema = std::make_shared<std::optional<Schema>>();
-  schema::SchemaModel model([this, start_schema, version_rows](const std::string& name) {
+  schema::SchemaModel model([this, start_schema, version_rows, &live](const std::string& name) {
     if (!*start_schema) *start_schema = replay_schema(catalog_, map_, version_rows);
     auto found = (*start_schema)->find(name);
     if (found == (*start_schema)->end()) return std::optional<Table>();
-    if (exec_.offline()) return std::optional<Table>(found->second);
-    return live_checked_table(exec_.connection(), name, found->second);
+    if (live) live->expect(name);
+    return std::optional<Table>(found->second);
   });
 
   // An interrupted step continues from what the live schema shows, modelled from the revisions
@@ -321,6 +300,10 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
             "transactional DDL.");
 
   const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
+  // Inside one transaction for the run nobody sees the version rows between revisions, so
+  // online they are written once, at the end, instead of once per revision. Scripts keep
+  // Alembic's row change per revision.
+  const bool version_rows_at_end = whole_run && !exec_.offline();
   // A purge starts from an empty table whatever rows (known or not) it held; a run that undoes
   // an interrupted step planned from the rows that step would have left.
   std::vector<std::string> start_heads = version_rows;
@@ -389,7 +372,9 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       // The version-table change commits with the removal of the step's progress record.
       if (journaled) exec_.begin();
       for (const auto& change : heads.apply(step)) {
-        if (undoing) continue;  // the version table never recorded the interrupted step
+        // The version table never recorded the interrupted step; and inside one transaction
+        // for the whole run, the rows are written once at the end.
+        if (undoing || version_rows_at_end) continue;
         switch (change.kind) {
           case graph::VersionChange::Kind::Insert:
             versions_.insert(change.to);
@@ -416,11 +401,19 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     // only a script made to create the table keeps it.
     if (exec_.offline() && heads.heads().empty() && !options_.create_version_table)
       versions_.drop();
+    if (version_rows_at_end) versions_.replace(start_heads, heads.heads());
     if (whole_run) exec_.commit();
     if (journaled) progress_->drop_if_empty();
   } catch (const HostError& e) {
     exec_.rollback_quietly();
-    if (exec_.offline() || step_index >= plan.steps.size()) throw;
+    if (exec_.offline()) throw;
+    if (step_index >= plan.steps.size()) {
+      if (!whole_run) throw;
+      throw HostError(e.code(), std::string("finishing the run failed (version rows, commit): ") +
+                                    e.what() +
+                                    "; the whole run was rolled back; the database is still at " +
+                                    describe_heads(version_rows));
+    }
     const auto& step = plan.steps[step_index];
     const auto& ops = step_ops[step_index];
     const bool lost = e.kind() == ErrorKind::ConnectionLost;

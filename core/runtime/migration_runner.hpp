@@ -24,6 +24,8 @@
 namespace sdm::runtime {
 
 /// How a run behaves.
+class LiveTableCheck;
+
 struct RunOptions {
   /// Commit each revision with its version-row change instead of one transaction for the run.
   bool transaction_per_migration = false;
@@ -82,6 +84,8 @@ class MigrationRunner {
   RunOptions options_;
   ProgressTable* progress_;
   StepPosition reached_;  // what completed of the step running now
+  /// Online, during run(): the check of tables a dialect restates against the live database.
+  LiveTableCheck* live_ = nullptr;
 };
 
 }  // namespace sdm::runtime

@@ -43,13 +43,7 @@ struct SchemaModel::Applier {
     if (!problem.empty()) conflict(problem);
   }
   const Index* index_named(const std::string& name, std::string* table) const {
-    for (const auto& [table_name, t] : model.tables_)
-      for (const auto& index : t.indexes)
-        if (index.name == name) {
-          if (table) *table = table_name;
-          return &index;
-        }
-    return nullptr;
+    return model.find_index(name, table);
   }
   // Index names are per schema, not per table, on SQLite and PostgreSQL.
   void check_index_name_free(const std::string& name) const {
@@ -66,7 +60,7 @@ struct SchemaModel::Applier {
       check_index_name_free(index.name);
       index.table = table.name;
     }
-    model.tables_.emplace(table.name, std::move(table));
+    model.note_indexes(model.tables_.emplace(table.name, std::move(table)).first->second);
     model.settle(o.table.name);
   }
 
@@ -102,7 +96,7 @@ struct SchemaModel::Applier {
     Table renamed = std::move(*table);
     model.tables_.erase(o.table);
     renamed.name = o.new_name;
-    model.tables_.emplace(o.new_name, std::move(renamed));
+    model.note_indexes(model.tables_.emplace(o.new_name, std::move(renamed)).first->second);
     for (auto& [name, other] : model.tables_)
       table_edit::follow_table_rename(other, o.table, o.new_name);
   }
@@ -110,7 +104,10 @@ struct SchemaModel::Applier {
   void operator()(const CreateIndex& o) {
     if (o.index.table.empty()) conflict("the index names no table");
     check_index_name_free(o.index.name);
-    if (Table* table = model.load(o.index.table)) check(table_edit::add_index(*table, o.index));
+    if (Table* table = model.load(o.index.table)) {
+      check(table_edit::add_index(*table, o.index));
+      model.index_owners_[o.index.name] = o.index.table;
+    }
   }
 
   void operator()(const DropIndex& o) {
@@ -140,8 +137,29 @@ SchemaModel::SchemaModel(TableLoader loader) : loader_(std::move(loader)) {}
 
 SchemaModel::SchemaModel(Schema tables, TableLoader loader)
     : tables_(std::move(tables)), loader_(std::move(loader)) {
-  for (const auto& [name, table] : tables_)
+  for (const auto& [name, table] : tables_) {
     settle(name);
+    note_indexes(table);
+  }
+}
+
+void SchemaModel::note_indexes(const Table& table) const {
+  for (const auto& index : table.indexes)
+    index_owners_[index.name] = table.name;
+}
+
+const Index* SchemaModel::find_index(const std::string& name, std::string* owner) const {
+  auto noted = index_owners_.find(name);
+  if (noted == index_owners_.end()) return nullptr;
+  // An entry outlives a dropped table, column or index: trust it only if the index is there.
+  if (auto table = tables_.find(noted->second); table != tables_.end())
+    for (const auto& index : table->second.indexes)
+      if (index.name == name) {
+        if (owner) *owner = table->first;
+        return &index;
+      }
+  index_owners_.erase(noted);
+  return nullptr;
 }
 
 Table* SchemaModel::load(const std::string& name) const {
@@ -153,7 +171,9 @@ Table* SchemaModel::load(const std::string& name) const {
   loaded->name = name;
   for (auto& index : loaded->indexes)
     index.table = name;
-  return &tables_.emplace(name, std::move(*loaded)).first->second;
+  Table* table = &tables_.emplace(name, std::move(*loaded)).first->second;
+  note_indexes(*table);
+  return table;
 }
 
 const Table* SchemaModel::table(const std::string& name) const noexcept {

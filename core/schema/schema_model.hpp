@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -60,9 +61,17 @@ class SchemaModel : public SchemaLookup {
   /// The ops have decided about `name`: the loader must not be asked about it any more.
   void settle(const std::string& name) { settled_.insert(name); }
   void rethrow_loader_failure() const;
+  /// Index names are per schema: the index called `name` and its table, found through
+  /// index_owners_ rather than by looking through every table (which made a long history
+  /// quadratic).
+  const Index* find_index(const std::string& name, std::string* owner) const;
+  void note_indexes(const Table& table) const;
 
   mutable Schema tables_;
   mutable std::set<std::string> settled_;
+  /// Index name -> the table that had it when noted; every index of tables_ is in it (entries
+  /// for indexes since gone are dropped when found stale).
+  mutable std::map<std::string, std::string> index_owners_;
   mutable std::exception_ptr loader_failure_;
   TableLoader loader_;
 };

@@ -3,16 +3,23 @@
 #include <elf.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace sdm::loader {
 
+namespace {
+
+constexpr std::uint64_t kPage = 4096;
+
+}  // namespace
+
 ElfReader::ElfReader(int fd, std::uint64_t file_size) : fd_(fd), file_size_(file_size) {
   if (file_size_ < sizeof(Elf64_Ehdr)) throw ElfError("not a shared object (not an ELF file)");
+  head_ = read_block(0, std::min(file_size_, kPage));
   Elf64_Ehdr header;
-  auto bytes = read_at(0, sizeof header);
-  std::memcpy(&header, bytes.data(), sizeof header);
+  std::memcpy(&header, head_.bytes.data(), sizeof header);
   if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
     throw ElfError("not a shared object (not an ELF file)");
   if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_ident[EI_DATA] != ELFDATA2LSB ||
@@ -22,35 +29,60 @@ ElfReader::ElfReader(int fd, std::uint64_t file_size) : fd_(fd), file_size_(file
   type_ = header.e_type;
   if (header.e_shentsize != sizeof(Elf64_Shdr) || header.e_shnum == 0) return;
 
-  auto table = read_at(header.e_shoff, std::uint64_t{header.e_shnum} * sizeof(Elf64_Shdr));
+  // The linker puts the section names just before the section headers: one read takes both.
+  const std::uint64_t table_size = std::uint64_t{header.e_shnum} * sizeof(Elf64_Shdr);
+  if (header.e_shoff > file_size_ || table_size > file_size_ - header.e_shoff)
+    throw ElfError("not a shared object (truncated ELF file)");
+  const std::uint64_t tail_start = header.e_shoff > kPage ? header.e_shoff - kPage : 0;
+  tail_ = read_block(tail_start, header.e_shoff + table_size - tail_start);
   std::vector<Elf64_Shdr> raw(header.e_shnum);
-  std::memcpy(raw.data(), table.data(), table.size());
+  std::memcpy(raw.data(), tail_.bytes.data() + (header.e_shoff - tail_start), table_size);
   if (header.e_shstrndx >= raw.size())
     throw ElfError("not a shared object (corrupt section table)");
   const auto& names_header = raw[header.e_shstrndx];
-  auto names = read_at(names_header.sh_offset, names_header.sh_size);
+  section_names_ = read_at(names_header.sh_offset, names_header.sh_size);
+  sections_.reserve(raw.size());
   for (const auto& s : raw) {
-    if (s.sh_name >= names.size()) throw ElfError("not a shared object (corrupt section names)");
-    const char* name = names.data() + s.sh_name;
-    std::size_t length = strnlen(name, names.size() - s.sh_name);
-    sections_.push_back({std::string(name, length), s.sh_type, s.sh_offset,
-                         s.sh_type == SHT_NOBITS ? 0 : s.sh_size, s.sh_link});
+    if (s.sh_name >= section_names_.size())
+      throw ElfError("not a shared object (corrupt section names)");
+    sections_.push_back(
+        {s.sh_name, s.sh_type, s.sh_offset, s.sh_type == SHT_NOBITS ? 0 : s.sh_size, s.sh_link});
   }
 }
 
-std::vector<char> ElfReader::read_at(std::uint64_t offset, std::uint64_t size) const {
+ElfReader::Block ElfReader::read_block(std::uint64_t offset, std::uint64_t size) const {
   if (offset > file_size_ || size > file_size_ - offset)
     throw ElfError("not a shared object (truncated ELF file)");
-  std::vector<char> buffer(size);
+  Block block{offset, std::vector<char>(size)};
   std::uint64_t done = 0;
   while (done < size) {
-    ssize_t n = ::pread(fd_, buffer.data() + done, size - done, static_cast<off_t>(offset + done));
+    ssize_t n =
+        ::pread(fd_, block.bytes.data() + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0)
       throw ElfError(std::string("cannot be read: ") + std::strerror(n < 0 ? errno : EIO));
     done += static_cast<std::uint64_t>(n);
   }
-  return buffer;
+  return block;
+}
+
+std::vector<char> ElfReader::read_at(std::uint64_t offset, std::uint64_t size) const {
+  if (offset > file_size_ || size > file_size_ - offset)
+    throw ElfError("not a shared object (truncated ELF file)");
+  for (const Block* block : {&head_, &tail_}) {
+    if (offset >= block->offset && offset - block->offset <= block->bytes.size() &&
+        size <= block->bytes.size() - (offset - block->offset)) {
+      auto first = block->bytes.begin() + static_cast<std::ptrdiff_t>(offset - block->offset);
+      return std::vector<char>(first, first + static_cast<std::ptrdiff_t>(size));
+    }
+  }
+  return read_block(offset, size).bytes;
+}
+
+bool ElfReader::is_named(const Section& section, const std::string& name) const {
+  const char* text = section_names_.data() + section.name;
+  std::size_t length = strnlen(text, section_names_.size() - section.name);
+  return name.size() == length && std::memcmp(text, name.data(), length) == 0;
 }
 
 bool ElfReader::is_shared_object() const {
@@ -59,7 +91,7 @@ bool ElfReader::is_shared_object() const {
 
 std::optional<std::vector<char>> ElfReader::section(const std::string& name) const {
   for (const auto& s : sections_)
-    if (s.name == name) return read_at(s.offset, s.size);
+    if (is_named(s, name)) return read_at(s.offset, s.size);
   return std::nullopt;
 }
 

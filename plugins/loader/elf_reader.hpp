@@ -30,18 +30,30 @@ class ElfReader {
 
  private:
   struct Section {
-    std::string name;
+    std::uint32_t name;  ///< offset of its name in section_names_
     std::uint32_t type;
     std::uint64_t offset;
     std::uint64_t size;
     std::uint32_t link;
   };
+  /// A run of the file's bytes read in one call.
+  struct Block {
+    std::uint64_t offset = 0;
+    std::vector<char> bytes;
+  };
   std::vector<char> read_at(std::uint64_t offset, std::uint64_t size) const;
+  Block read_block(std::uint64_t offset, std::uint64_t size) const;
+  bool is_named(const Section& section, const std::string& name) const;
 
   int fd_ = -1;
   std::uint64_t file_size_ = 0;
   std::uint16_t type_ = 0;
   std::vector<Section> sections_;
+  std::vector<char> section_names_;
+  // The file's first page (header, and in a linked plugin its dynamic symbols) and the end
+  // (section headers and their names), each read once: a plugin costs three reads, not six.
+  Block head_;
+  Block tail_;
 };
 
 /// Why a file is not a readable shared object.

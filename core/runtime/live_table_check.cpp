@@ -1,0 +1,92 @@
+#include "runtime/live_table_check.hpp"
+
+#include "common/errors.hpp"
+
+namespace sdm::runtime {
+namespace {
+
+std::string join(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& n : names)
+    text += (text.empty() ? "" : ", ") + n;
+  return text;
+}
+
+bool has_index(const Table& table, const std::string& name) {
+  for (const auto& index : table.indexes)
+    if (index.name == name) return true;
+  return false;
+}
+
+}  // namespace
+
+/// What the dialect sees: the model's tables plus the indexes found by hand, recording every
+/// table it asks about.
+class LiveTableCheck::Lookup : public SchemaLookup {
+ public:
+  Lookup(const schema::SchemaModel& model, const std::map<std::string, std::vector<Index>>& extra)
+      : model_(model), extra_(extra) {}
+
+  const Table* table(const std::string& name) const noexcept override {
+    asked_.insert(name);
+    const Table* modelled = model_.table(name);
+    auto extra = extra_.find(name);
+    if (!modelled || extra == extra_.end()) return modelled;
+    try {
+      Table& merged = merged_[name] = *modelled;
+      for (const auto& index : extra->second)
+        if (!has_index(merged, index.name)) merged.indexes.push_back(index);
+      return &merged;
+    } catch (...) {
+      return modelled;  // out of memory: the model's own definition
+    }
+  }
+  const std::set<std::string>& asked() const { return asked_; }
+
+ private:
+  const schema::SchemaModel& model_;
+  const std::map<std::string, std::vector<Index>>& extra_;
+  mutable std::set<std::string> asked_;
+  mutable std::map<std::string, Table> merged_;
+};
+
+std::vector<std::string> LiveTableCheck::render(const DialectHandle& dialect, const Op& op,
+                                                const schema::SchemaModel& model) {
+  Lookup first(model, extra_indexes_);
+  std::vector<std::string> statements = dialect.render(op, first);
+  bool checked = false;
+  for (const auto& name : first.asked()) {
+    if (!unchecked_.count(name)) continue;
+    if (const Table* modelled = model.table(name)) check(name, *modelled);
+    unchecked_.erase(name);
+    checked = true;
+  }
+  if (!checked || extra_indexes_.empty()) return statements;
+  Lookup second(model, extra_indexes_);
+  return dialect.render(op, second);
+}
+
+void LiveTableCheck::check(const std::string& name, const Table& modelled) {
+  auto live = connection_.reflect_table(name);
+  if (!live)
+    throw DatabaseError("table " + name +
+                        " is described by the revisions applied so far but is not in the "
+                        "database; restore it (or stamp the revision that matches the database) "
+                        "before migrating it");
+  std::vector<std::string> live_columns, model_columns;
+  for (const auto& c : live->columns)
+    live_columns.push_back(c.name);
+  for (const auto& c : modelled.columns)
+    model_columns.push_back(c.name);
+  if (live_columns != model_columns) {
+    throw DatabaseError("table " + name + " has columns (" + join(live_columns) +
+                        ") but the revisions applied so far describe (" + join(model_columns) +
+                        "); bring the table in line with its revision (or stamp the revision it "
+                        "matches) before migrating it");
+  }
+  // Keep indexes someone added by hand: a table rebuild recreates what the dialect sees.
+  for (const auto& index : live->indexes)
+    if (!has_index(modelled, index.name)) extra_indexes_[name].push_back(index);
+}
+
+}  // namespace sdm::runtime
