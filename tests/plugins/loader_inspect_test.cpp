@@ -60,7 +60,7 @@ TEST_CASE("a plugin without metadata is rejected") {
 
 TEST_CASE("a plugin for another ABI version is rejected before loading") {
   CHECK(rejection_of("wrong_abi.so") ==
-        "built for plugin ABI version 999, this host speaks version 1: rebuild it against the "
+        "built for plugin ABI version 999, this host speaks version 2: rebuild it against the "
         "installed SDK");
 }
 

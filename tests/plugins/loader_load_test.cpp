@@ -47,7 +47,7 @@ TEST_CASE("a well-formed plugin loads and records its ops") {
 
 TEST_CASE("a descriptor that contradicts the file's ABI version is rejected") {
   CHECK(load_rejection("descriptor_abi.so") ==
-        "its descriptor has plugin ABI version 2, this host speaks version 1: rebuild it "
+        "its descriptor has plugin ABI version 3, this host speaks version 2: rebuild it "
         "against the installed SDK");
 }
 

@@ -8,9 +8,9 @@
 #include <cstdint>  // also defines _GLIBCXX_USE_CXX11_ABI on libstdc++
 
 /// Version of the plugin descriptor and of every SDK struct a plugin hands to the host.
-#define SDM_ABI_VERSION 1
+#define SDM_ABI_VERSION 2
 /// Major version of the SDK; bumped whenever a public header changes incompatibly.
-#define SDM_SDK_MAJOR 1
+#define SDM_SDK_MAJOR 2
 
 #define SDM_STRINGIFY_(x) #x
 #define SDM_STRINGIFY(x) SDM_STRINGIFY_(x)

@@ -1,12 +1,12 @@
-#include "sqlite/sqlite_dialect.hpp"
-
+// Which ops a dialect without a full ALTER TABLE performs by rebuilding the table, and how the
+// rebuilt definition follows from the op (the same table edits the host's schema model makes).
 #include <cctype>
 
 #include "sdm/error.hpp"
 #include "sdm/table_edit.hpp"
 #include "sdm/table_rebuild.hpp"
 
-namespace sdm::sqlite {
+namespace sdm {
 namespace {
 
 std::string lower(std::string text) {
@@ -15,55 +15,56 @@ std::string lower(std::string text) {
   return text;
 }
 
-/// Throws the problem a table edit reported (if any) as the op's error.
-void check_edit(const std::string& problem, const Op& op) {
-  if (!problem.empty()) throw Error("sqlite: " + describe(op) + ": " + problem);
-}
-
 }  // namespace
 
-SqlDialectSpec sqlite_spec() {
-  SqlDialectSpec spec;
-  spec.name = "sqlite";
-  spec.traits.transactional_ddl = true;
-  spec.traits.offline_begin_commit = false;
-  spec.traits.offline_insert_returning = false;
-  spec.traits.alembic_impl_name = "SQLiteImpl";
-  spec.reserved_words = sqlite_reserved_words();
-  // SQLite has no boolean type; SQLAlchemy stores and writes booleans as integers.
-  spec.literals.true_value = "1";
-  spec.literals.false_value = "0";
-  return spec;
-}
+TableRebuildDialect::TableRebuildDialect(SqlDialectSpec spec) : SqlDialect(std::move(spec)) {}
 
-SqliteDialect::SqliteDialect() : SqlDialect(sqlite_spec()) {}
-
-const Table& SqliteDialect::table_to_rebuild(const Op& op, const std::string& table,
-                                             const std::string& change,
-                                             const SchemaLookup& schema) const {
+const Table& TableRebuildDialect::table_to_rebuild(const Op& op, const std::string& table,
+                                                   const std::string& change,
+                                                   const SchemaLookup& schema) const {
   if (const Table* current = schema.table(table)) return *current;
-  const std::string problem = describe(op) + " needs a rebuild of table " + table +
-                              " (SQLite cannot " + change + " with ALTER TABLE), but the " +
+  const std::string problem = describe(op) + " needs a rebuild of table " + table + " (" + name() +
+                              " cannot " + change + " with ALTER TABLE), but the " +
                               "definition of table " + table + " is unknown here.";
   const std::string remedy =
       " Run the upgrade online, where the live table is read, or start the offline range "
       "(--sql <from>:<to>) at base, or at a revision before the one that created " +
       table + ", so its definition is replayed.";
-  throw Error("sqlite: " + problem + remedy);
+  throw Error(name() + ": " + problem + remedy);
 }
 
-std::string SqliteDialect::rename_column(const std::string& table, const std::string& from,
-                                         const std::string& to) const {
+void TableRebuildDialect::check_edit(const std::string& problem, const Op& op) const {
+  if (!problem.empty()) throw Error(name() + ": " + describe(op) + ": " + problem);
+}
+
+std::string TableRebuildDialect::rename_column(const std::string& table, const std::string& from,
+                                               const std::string& to) const {
   return alter_table(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to);
 }
 
-bool SqliteDialect::same_type(const Type& a, const Type& b) const {
+bool TableRebuildDialect::same_type(const Type& a, const Type& b) const {
   // A reflected table holds Raw("VARCHAR(100)") where a revision says String(100).
   return lower(render_type(a)) == lower(render_type(b));
 }
 
-std::vector<std::string> SqliteDialect::render_alter_column(const AlterColumn& op,
-                                                            const SchemaLookup& schema) const {
+std::vector<std::string> TableRebuildDialect::render_add_column(const AddColumn& op,
+                                                                const SchemaLookup& schema) const {
+  const Column& column = op.column;
+  const bool alter_can_add =
+      column.server_default ? is_constant_default(*column.server_default) : column.nullable;
+  if (alter_can_add) return SqlDialect::render_add_column(op, schema);
+  // The new column is not copied, so every existing row gets its default (or, without one, the
+  // copy fails on a table with rows, as ADD COLUMN ... NOT NULL does elsewhere).
+  const Op as_op(op);
+  const Table& current = table_to_rebuild(
+      as_op, op.table, "add a column with a non-constant default or NOT NULL without one", schema);
+  Table rebuilt = current;
+  check_edit(table_edit::add_column(rebuilt, column), as_op);
+  return render_table_rebuild(*this, rebuilt, copied_columns(current, rebuilt));
+}
+
+std::vector<std::string> TableRebuildDialect::render_alter_column(
+    const AlterColumn& op, const SchemaLookup& schema) const {
   const bool renames = op.new_name && *op.new_name != op.column;
   const bool may_need_rebuild = op.type || op.nullable || op.server_default;
   const Table* current = schema.table(op.table);
@@ -74,9 +75,7 @@ std::vector<std::string> SqliteDialect::render_alter_column(const AlterColumn& o
   const std::string what = "change a column's type, nullability or default";
   const Table& table = table_to_rebuild(as_op, op.table, what, schema);
   const Column* column = table.column(op.column);
-  if (!column)
-    throw Error("sqlite: " + describe(as_op) + ": table " + op.table + " has no column " +
-                op.column);
+  if (!column) check_edit("table " + op.table + " has no column " + op.column, as_op);
   const bool changes_type = op.type && !same_type(*op.type, column->type);
   const bool changes_nullability = op.nullable && *op.nullable != column->nullable;
   const bool changes_default = op.server_default && *op.server_default != column->server_default;
@@ -102,10 +101,10 @@ std::vector<std::string> SqliteDialect::render_alter_column(const AlterColumn& o
   return statements;
 }
 
-std::vector<std::string> SqliteDialect::render_drop_column(const DropColumn& op,
-                                                           const SchemaLookup& schema) const {
+std::vector<std::string> TableRebuildDialect::render_drop_column(const DropColumn& op,
+                                                                 const SchemaLookup& schema) const {
   const Table* current = schema.table(op.table);
-  // Unknown, or not involved in a constraint or index: SQLite 3.35+ drops it in place.
+  // Unknown, or not involved in a constraint or index: DROP COLUMN drops it in place.
   if (!current) return SqlDialect::render_drop_column(op, schema);
   Table rebuilt = *current;
   check_edit(table_edit::drop_column(rebuilt, op.column), Op(op));
@@ -114,8 +113,8 @@ std::vector<std::string> SqliteDialect::render_drop_column(const DropColumn& op,
   return render_table_rebuild(*this, rebuilt, copied_columns(*current, rebuilt));
 }
 
-std::vector<std::string> SqliteDialect::render_add_constraint(const AddConstraint& op,
-                                                              const SchemaLookup& schema) const {
+std::vector<std::string> TableRebuildDialect::render_add_constraint(
+    const AddConstraint& op, const SchemaLookup& schema) const {
   const Op as_op(op);
   const Table& current = table_to_rebuild(as_op, op.table, "add a constraint", schema);
   Table rebuilt = current;
@@ -123,8 +122,8 @@ std::vector<std::string> SqliteDialect::render_add_constraint(const AddConstrain
   return render_table_rebuild(*this, rebuilt, copied_columns(current, rebuilt));
 }
 
-std::vector<std::string> SqliteDialect::render_drop_constraint(const DropConstraint& op,
-                                                               const SchemaLookup& schema) const {
+std::vector<std::string> TableRebuildDialect::render_drop_constraint(
+    const DropConstraint& op, const SchemaLookup& schema) const {
   const Op as_op(op);
   const Table& current = table_to_rebuild(as_op, op.table, "drop a constraint", schema);
   Table rebuilt = current;
@@ -132,4 +131,4 @@ std::vector<std::string> SqliteDialect::render_drop_constraint(const DropConstra
   return render_table_rebuild(*this, rebuilt, copied_columns(current, rebuilt));
 }
 
-}  // namespace sdm::sqlite
+}  // namespace sdm
