@@ -30,9 +30,6 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   try {
     session_ = std::make_unique<Poco::Data::Session>("sqlite", path);
     sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(*session_), kBusyTimeoutMs);
-    // A table rebuild drops and recreates tables; with foreign keys enforced that DROP would
-    // cascade to (or fail on) rows referencing the table. SQLite's default, made explicit.
-    execute("PRAGMA foreign_keys = OFF");
   } catch (const Poco::Exception& e) {
     throw Error("cannot open SQLite database " + path + ": " + e.message());
   }
