@@ -7,6 +7,10 @@ using namespace sdm::test;
 
 namespace {
 
+// A SQLite script that changes the schema turns foreign keys off first, as an online run does:
+// a table rebuild must never cascade to the rows that refer to the table.
+const std::string kForeignKeysOff = "PRAGMA foreign_keys = OFF;\n\n";
+
 const std::string kCreateVersionTable =
     "CREATE TABLE alembic_version (\n"
     "    version_num VARCHAR(32) NOT NULL, \n"
@@ -24,7 +28,7 @@ TEST_CASE("upgrade head --sql prints the whole script from base") {
   Sandbox box;
   auto r = sdm_on(box, "linear", {"upgrade", "head", "--sql"});
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == kCreateVersionTable + "-- Running upgrade  -> 1a0000000001\n\n" +
+  CHECK(r.out == kForeignKeysOff + kCreateVersionTable + "-- Running upgrade  -> 1a0000000001\n\n" +
                      create_fixture_table("1a0000000001") +
                      "INSERT INTO alembic_version (version_num) VALUES ('1a0000000001');\n\n"
                      "-- Running upgrade 1a0000000001 -> 2b0000000002\n\n" +
@@ -44,7 +48,7 @@ TEST_CASE("a FROM:TO range starts with an UPDATE and no version table") {
   Sandbox box;
   auto r = sdm_on(box, "linear", {"upgrade", "--sql", "1a0000000001:2b0000000002"});
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "-- Running upgrade 1a0000000001 -> 2b0000000002\n\n" +
+  CHECK(r.out == kForeignKeysOff + "-- Running upgrade 1a0000000001 -> 2b0000000002\n\n" +
                      create_fixture_table("2b0000000002") +
                      "UPDATE alembic_version SET version_num='2b0000000002' WHERE "
                      "alembic_version.version_num = '1a0000000001';\n\n");
@@ -73,13 +77,14 @@ TEST_CASE("downgrade --sql needs a range and ends with a DELETE at base") {
   auto r = sdm_on(box, "linear", {"downgrade", "--sql", "2b0000000002:base"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out ==
-        "-- Running downgrade 2b0000000002 -> 1a0000000001\n\n"
-        "DROP TABLE t_2b0000000002;\n\n"
-        "UPDATE alembic_version SET version_num='1a0000000001' WHERE "
-        "alembic_version.version_num = '2b0000000002';\n\n"
-        "-- Running downgrade 1a0000000001 -> \n\n"
-        "DROP TABLE t_1a0000000001;\n\n"
-        "DELETE FROM alembic_version WHERE alembic_version.version_num = '1a0000000001';\n\n");
+        kForeignKeysOff +
+            "-- Running downgrade 2b0000000002 -> 1a0000000001\n\n"
+            "DROP TABLE t_2b0000000002;\n\n"
+            "UPDATE alembic_version SET version_num='1a0000000001' WHERE "
+            "alembic_version.version_num = '2b0000000002';\n\n"
+            "-- Running downgrade 1a0000000001 -> \n\n"
+            "DROP TABLE t_1a0000000001;\n\n"
+            "DELETE FROM alembic_version WHERE alembic_version.version_num = '1a0000000001';\n\n");
 }
 
 TEST_CASE("stamp --sql writes only the version table") {

@@ -80,7 +80,7 @@ TEST_CASE("plugins --load also reports what only loading reveals") {
   CHECK(lists_rejection(r.out, dir + "init_throws.so",
                         "its init failed: cannot find my lookup table"));
   CHECK(lists_rejection(r.out, dir + "descriptor_abi.so",
-                        "its descriptor has plugin ABI version 2, this host speaks version 1"));
+                        "its descriptor has plugin ABI version 3, this host speaks version 2"));
   CHECK(lists_rejection(r.out, dir + "unresolved.so", "cannot be loaded: "));
   CHECK(r.err == "FAILED: 9 plugin problem(s); each is listed above\n");
 }
