@@ -49,7 +49,7 @@ class OpRunner {
   schema::SchemaModel model_;
 };
 
-/// Whether `table` has a constraint of `kind` on exactly `columns`.
+/// The constraint of `table` of `kind` on exactly `columns`, or nullptr.
 const Constraint* find_constraint(const Table& table, ConstraintKind kind,
                                   const std::vector<std::string>& columns);
 /// The index of `table` named `name`, or nullptr.

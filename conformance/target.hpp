@@ -3,6 +3,8 @@
 // the suite's own revisions.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -66,3 +68,29 @@ struct EmptyDatabase {
 };
 
 }  // namespace sdm::conformance
+
+namespace doctest {
+/// Query results show as rows of values in a failed CHECK, not as "{?}".
+template <>
+struct StringMaker<std::vector<std::vector<std::string>>> {
+  static String convert(const std::vector<std::vector<std::string>>& rows) {
+    std::string text = "{";
+    for (const auto& row : rows) {
+      text += text.size() > 1 ? ", {" : "{";
+      for (std::size_t i = 0; i < row.size(); ++i)
+        text += (i ? ", " : "") + row[i];
+      text += "}";
+    }
+    return (text + "}").c_str();
+  }
+};
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& values) {
+    std::string text = "{";
+    for (std::size_t i = 0; i < values.size(); ++i)
+      text += (i ? ", " : "") + values[i];
+    return (text + "}").c_str();
+  }
+};
+}  // namespace doctest

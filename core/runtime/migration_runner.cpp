@@ -122,14 +122,14 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   // model at the step's start lets the error say exactly how to undo them.
   std::optional<schema::SchemaModel> step_start;
   std::vector<std::string> statements_of_failed_op;
+  // Before any transaction (SQLite ignores the PRAGMA inside one), so that a table rebuild's
+  // DROP TABLE never deletes the rows that refer to the table.
+  bool changes_schema = false;
+  for (const auto& ops : step_ops)
+    changes_schema = changes_schema || !ops.empty();
+  if (changes_schema && !traits.disable_foreign_keys.empty())
+    exec_.run(traits.disable_foreign_keys);
   try {
-    // Before any transaction (SQLite ignores the PRAGMA inside one), so that a table rebuild's
-    // DROP TABLE never deletes the rows that refer to the table.
-    bool changes_schema = false;
-    for (const auto& ops : step_ops)
-      changes_schema = changes_schema || !ops.empty();
-    if (changes_schema && !traits.disable_foreign_keys.empty())
-      exec_.run(traits.disable_foreign_keys);
     if (whole_run) exec_.begin();
     if (options_.purge_version_table)
       for (const auto& row : current_heads)

@@ -1,6 +1,7 @@
 // Which ops a dialect without a full ALTER TABLE performs by rebuilding the table, and how the
 // rebuilt definition follows from the op (the same table edits the host's schema model makes).
 #include <cctype>
+#include <functional>
 
 #include "sdm/error.hpp"
 #include "sdm/table_edit.hpp"
@@ -55,12 +56,9 @@ std::vector<std::string> TableRebuildDialect::render_add_column(const AddColumn&
   if (alter_can_add) return SqlDialect::render_add_column(op, schema);
   // The new column is not copied, so every existing row gets its default (or, without one, the
   // copy fails on a table with rows, as ADD COLUMN ... NOT NULL does elsewhere).
-  const Op as_op(op);
-  const Table& current = table_to_rebuild(
-      as_op, op.table, "add a column with a non-constant default or NOT NULL without one", schema);
-  Table rebuilt = current;
-  check_edit(table_edit::add_column(rebuilt, column), as_op);
-  return render_table_rebuild(*this, rebuilt, copied_columns(current, rebuilt));
+  return rebuilt_by_edit(Op(op), op.table,
+                         "add a column with a non-constant default or NOT NULL without one", schema,
+                         [&](Table& table) { return table_edit::add_column(table, column); });
 }
 
 std::vector<std::string> TableRebuildDialect::render_alter_column(
@@ -115,19 +113,23 @@ std::vector<std::string> TableRebuildDialect::render_drop_column(const DropColum
 
 std::vector<std::string> TableRebuildDialect::render_add_constraint(
     const AddConstraint& op, const SchemaLookup& schema) const {
-  const Op as_op(op);
-  const Table& current = table_to_rebuild(as_op, op.table, "add a constraint", schema);
-  Table rebuilt = current;
-  check_edit(table_edit::add_constraint(rebuilt, op.constraint), as_op);
-  return render_table_rebuild(*this, rebuilt, copied_columns(current, rebuilt));
+  return rebuilt_by_edit(Op(op), op.table, "add a constraint", schema, [&](Table& table) {
+    return table_edit::add_constraint(table, op.constraint);
+  });
 }
 
 std::vector<std::string> TableRebuildDialect::render_drop_constraint(
     const DropConstraint& op, const SchemaLookup& schema) const {
-  const Op as_op(op);
-  const Table& current = table_to_rebuild(as_op, op.table, "drop a constraint", schema);
+  return rebuilt_by_edit(Op(op), op.table, "drop a constraint", schema,
+                         [&](Table& table) { return table_edit::drop_constraint(table, op.name); });
+}
+
+std::vector<std::string> TableRebuildDialect::rebuilt_by_edit(
+    const Op& op, const std::string& table, const std::string& change, const SchemaLookup& schema,
+    const std::function<std::string(Table&)>& edit) const {
+  const Table& current = table_to_rebuild(op, table, change, schema);
   Table rebuilt = current;
-  check_edit(table_edit::drop_constraint(rebuilt, op.name), as_op);
+  check_edit(edit(rebuilt), op);
   return render_table_rebuild(*this, rebuilt, copied_columns(current, rebuilt));
 }
 

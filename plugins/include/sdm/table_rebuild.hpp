@@ -10,6 +10,7 @@
 // rebuild never tries to recreate one.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,11 @@ class TableRebuildDialect : public SqlDialect {
   /// `ALTER TABLE t RENAME COLUMN a TO b`
   std::string rename_column(const std::string& table, const std::string& from,
                             const std::string& to) const;
+  /// The rebuild of `table` into what `edit` makes of its current definition (`edit` returns
+  /// what is wrong, or ""); `change` says, in an error, what needed the rebuild.
+  std::vector<std::string> rebuilt_by_edit(const Op& op, const std::string& table,
+                                           const std::string& change, const SchemaLookup& schema,
+                                           const std::function<std::string(Table&)>& edit) const;
   /// Throws the problem a table edit reported (if any) as the op's error.
   void check_edit(const std::string& problem, const Op& op) const;
   /// Whether two types render the same here, so altering one into the other changes nothing.
