@@ -100,9 +100,8 @@ bool Connection::try_lock(const std::string& key) {
 
 void Connection::unlock(const std::string&) {
   if (lock_fd_ < 0) return;
-  if (::ftruncate(lock_fd_, 0) != 0) {
-    // Only the holder text stays behind; the lock itself is released below.
-  }
+  // Best effort: a stale holder text is shown only while someone holds the lock again.
+  if (::ftruncate(lock_fd_, 0) != 0) errno = 0;
   ::flock(lock_fd_, LOCK_UN);
 }
 
