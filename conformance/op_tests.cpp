@@ -300,8 +300,8 @@ TEST_CASE_FIXTURE(EmptyDatabase,
   OpRunner db;
   create_family(db);
   db.run([](Operations& op) { op.rename_table("parents", "families"); });
-  const Constraint* fk =
-      find_constraint(db.live("children"), ConstraintKind::ForeignKey, {"parent_id"});
+  const Table children = db.live("children");
+  const Constraint* fk = find_constraint(children, ConstraintKind::ForeignKey, {"parent_id"});
   REQUIRE(fk != nullptr);
   CHECK(fk->referred_table == "families");
   CHECK(children_of(db, "families") == kChildren);
@@ -336,8 +336,8 @@ TEST_CASE_FIXTURE(EmptyDatabase, "a rebuilt parent table keeps its children's ro
   });
   CHECK(children_of(db) == kChildren);
   CHECK(db.rows("SELECT name FROM parents ORDER BY id") == Rows{{"ann"}, {"bob"}});
-  const Constraint* fk =
-      find_constraint(db.live("children"), ConstraintKind::ForeignKey, {"parent_id"});
+  const Table children = db.live("children");
+  const Constraint* fk = find_constraint(children, ConstraintKind::ForeignKey, {"parent_id"});
   REQUIRE(fk != nullptr);
   CHECK(fk->referred_table == "parents");
   // The numbered key survived the rebuild too.
