@@ -59,8 +59,12 @@ Target::Target(const TargetSettings& settings) : settings_(settings) {
   work_dir_ = make_private_dir();
   // The driver's own copy in a directory of its own: the host loads exactly this driver.
   fs::create_directory(work_dir_ + "/drivers");
-  fs::copy_file(settings.driver_file,
-                work_dir_ + "/drivers/" + fs::path(settings.driver_file).filename().string());
+  const std::string copy =
+      work_dir_ + "/drivers/" + fs::path(settings.driver_file).filename().string();
+  fs::copy_file(settings.driver_file, copy);
+  // The host trusts only plugins no one else can change; the copy is the suite's own.
+  fs::permissions(copy, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                            fs::perms::others_read | fs::perms::others_exec);
   {
     std::ofstream config(work_dir_ + "/database.conf");
     config << "[database]\nconnection = " << config_value(settings.url) << "\n";

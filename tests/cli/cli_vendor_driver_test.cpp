@@ -4,8 +4,6 @@
 // Sahara's history through it, from base and from 006. The host is not rebuilt.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-
 #include "cli/cli_support.hpp"
 
 using namespace sdm::test;
@@ -40,8 +38,9 @@ TEST_CASE("the installed example driver passes the conformance program and runs 
   REQUIRE(conformance.exit_code == 0);
   CHECK(conformance.out.find("100% tests passed") != std::string::npos);
 
-  std::filesystem::copy_file(build + "/mylite.so",
-                             prefix + "/lib/sahara-db-manage/drivers/mylite.so");
+  // Installed the way its CMakeLists installs it: into the host's drivers, digest recorded.
+  auto installed = run_process("/usr/bin/cmake", {"--install", build});
+  REQUIRE_MESSAGE(installed.exit_code == 0, (installed.out + installed.err));
   const std::string binary = prefix + "/bin/sahara-db-manage";
   auto run_on = [&](const std::string& url, std::vector<std::string> arguments) {
     const std::string config = box.write(url.substr(url.rfind('/') + 1) + ".conf",
@@ -53,6 +52,8 @@ TEST_CASE("the installed example driver passes the conformance program and runs 
   CHECK(plugins.exit_code == 0);
   CHECK(plugins.out.find("loaded    mylite (mylite://)  " + prefix +
                          "/lib/sahara-db-manage/drivers/mylite.so") != std::string::npos);
+  auto verified = run_on("mylite:///" + box.path("base.db"), {"plugins", "--verify"});
+  CHECK_MESSAGE(verified.exit_code == 0, verified.out);
 
   // The built-in SQLite driver's result is the reference: mylite renders like sqlite.
   REQUIRE(run_on("sqlite:///" + box.path("reference.db"), {"upgrade", "head"}).exit_code == 0);
