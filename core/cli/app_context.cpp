@@ -106,16 +106,15 @@ void AppContext::refuse_if_untrusted(const config::ValueOrigin& origin) {
 
 runtime::RevisionCatalog& AppContext::revisions() {
   if (!revisions_) {
-    std::string dir;
-    if (auto given = line_.global_value("revisions-dir")) {
-      dir = *given;
-    } else if (settings().revisions_dir) {
+    // Like Alembic's version_locations: one history across all of them, e.g. the
+    // distribution's revisions and a site's own.
+    std::vector<std::string> dirs = line_.global_values("revisions-dir");
+    if (dirs.empty() && settings().revisions_dir) {
       require_trusted(settings().revisions_dir->origin);
-      dir = settings().revisions_dir->path;
-    } else {
-      dir = default_revisions_dir();
+      dirs = settings().revisions_dir->paths;
     }
-    revisions_ = std::make_unique<runtime::RevisionCatalog>(dir, plugin_policy());
+    if (dirs.empty()) dirs.push_back(default_revisions_dir());
+    revisions_ = std::make_unique<runtime::RevisionCatalog>(dirs, plugin_policy());
   }
   return *revisions_;
 }
