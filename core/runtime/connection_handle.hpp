@@ -12,10 +12,12 @@
 
 namespace sdm::runtime {
 
-/// Owns one plugin connection. Every failure throws DatabaseError.
+/// Owns one plugin connection. Every failure throws DatabaseError. What it reflects leaves out
+/// the database's own objects: names starting with `internal_name_prefix` (the dialect's).
 class ConnectionHandle {
  public:
-  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection);
+  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection,
+                            std::string internal_name_prefix = {});
 
   std::int64_t execute(const std::string& sql);
   Rows query(const std::string& sql);
@@ -30,7 +32,10 @@ class ConnectionHandle {
   std::vector<HealthFinding> check_health(Access access);
 
  private:
+  bool internal(const std::string& name) const;
+
   std::unique_ptr<abi::Connection> connection_;
+  std::string internal_name_prefix_;
 };
 
 }  // namespace sdm::runtime

@@ -52,7 +52,8 @@ std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url) const {
     throw DatabaseError("cannot connect to " + url.scheme +
                         " database: " + without_secrets(error, secrets));
   }
-  return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection));
+  return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection),
+                                            dialect_.traits().internal_name_prefix);
 }
 
 DriverCatalog::DriverCatalog(const std::string& directory, const loader::LoaderPolicy& policy,

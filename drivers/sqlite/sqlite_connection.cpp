@@ -1,6 +1,5 @@
 #include "sqlite_connection.hpp"
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -34,9 +33,6 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     // file never waits for a lock, so one second is plenty.
     session_ = std::make_unique<Poco::Data::Session>("sqlite", path, kOpenTimeoutSeconds);
     sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(*session_), kBusyTimeoutMs);
-    // A table rebuild drops and recreates tables; with foreign keys enforced that DROP would
-    // cascade to (or fail on) rows referencing the table. SQLite's default, made explicit.
-    execute("PRAGMA foreign_keys = OFF");
   } catch (const Poco::Exception& e) {
     throw Error("cannot open SQLite database " + path + ": " + e.message());
   }
@@ -68,25 +64,25 @@ std::int64_t SqliteConnection::execute(const std::string& sql) {
 }
 
 Rows SqliteConnection::query(const std::string& sql) {
-  try {
-    Poco::Data::Statement statement(*session_);
-    statement << sql;
-    statement.execute();
-    Poco::Data::RecordSet records(statement);
-    Rows rows;
-    for (std::size_t r = 0; r < records.rowCount(); ++r) {
-      Row row;
-      for (std::size_t c = 0; c < records.columnCount(); ++c) {
-        const auto& value = records.value(c, r);
-        row.push_back(value.isEmpty() ? std::nullopt
-                                      : std::optional<std::string>(value.convert<std::string>()));
-      }
-      rows.push_back(std::move(row));
+  // Straight from SQLite: Poco would convert a DATE column's '2024-01-02' into its own format.
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+    throw Error(std::string("SQLite query failed: ") + sqlite3_errmsg(db));
+  Rows rows;
+  int rc;
+  while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    Row row;
+    for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+      const unsigned char* text = sqlite3_column_text(statement, c);
+      row.push_back(text ? std::optional<std::string>(reinterpret_cast<const char*>(text))
+                         : std::nullopt);
     }
-    return rows;
-  } catch (const Poco::Exception& e) {
-    fail("SQLite query failed", e);
+    rows.push_back(std::move(row));
   }
+  sqlite3_finalize(statement);
+  if (rc != SQLITE_DONE) throw Error(std::string("SQLite query failed: ") + sqlite3_errmsg(db));
+  return rows;
 }
 
 // IMMEDIATE takes SQLite's write lock at once, so a run never stalls half-way for a writer.
