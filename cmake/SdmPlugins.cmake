@@ -67,3 +67,22 @@ function(sdm_install_plugins)
     sdm_update_manifest(\"\$ENV{DESTDIR}\${_sdm_dir}\"${names})
   ")
 endfunction()
+
+# sdm_add_conformance_test(<name> DRIVER <target> URL <url>)
+# A CTest test that runs the driver conformance program on the driver plugin <target> against
+# the database <url>, which must be an empty scratch database the suite may create tables in
+# (it leaves it empty when it passes). The URL reaches the program through the environment, so
+# a password stays out of the process list.
+function(sdm_add_conformance_test name)
+  cmake_parse_arguments(ARG "" "DRIVER;URL" "" ${ARGN})
+  if(NOT ARG_DRIVER OR NOT ARG_URL)
+    message(FATAL_ERROR "sdm_add_conformance_test(${name}): give DRIVER <target> and URL <url>")
+  endif()
+  if(SaharaDbManage_CONFORMANCE_PROGRAM)
+    set(program ${SaharaDbManage_CONFORMANCE_PROGRAM})
+  else()
+    set(program $<TARGET_FILE:sahara-db-manage-conformance>)
+  endif()
+  add_test(NAME ${name} COMMAND ${program} --driver $<TARGET_FILE:${ARG_DRIVER}>)
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "SDM_CONFORMANCE_URL=${ARG_URL}")
+endfunction()

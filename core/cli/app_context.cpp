@@ -110,18 +110,21 @@ void AppContext::refuse_if_untrusted(const config::ValueOrigin& origin) {
   }
 }
 
-std::string AppContext::revisions_dir() {
-  if (auto given = line_.global_value("revisions-dir")) return *given;
-  if (settings().revisions_dir) {
+std::vector<std::string> AppContext::revisions_dirs() {
+  // Like Alembic's version_locations: one history across all of them, e.g. the distribution's
+  // revisions and a site's own.
+  std::vector<std::string> dirs = line_.global_values("revisions-dir");
+  if (dirs.empty() && settings().revisions_dir) {
     require_trusted(settings().revisions_dir->origin);
-    return settings().revisions_dir->path;
+    dirs = settings().revisions_dir->paths;
   }
-  return default_revisions_dir();
+  if (dirs.empty()) dirs.push_back(default_revisions_dir());
+  return dirs;
 }
 
 runtime::RevisionCatalog& AppContext::revisions() {
   if (!revisions_)
-    revisions_ = std::make_unique<runtime::RevisionCatalog>(revisions_dir(), plugin_policy());
+    revisions_ = std::make_unique<runtime::RevisionCatalog>(revisions_dirs(), plugin_policy());
   return *revisions_;
 }
 
@@ -216,7 +219,7 @@ std::string AppContext::model_path() {
   if (auto given = line_.value("model")) return *given;
   if (settings().model) return settings().model->path;
   // The packager's model is installed beside the revisions it describes.
-  return revisions_dir() + "/model.yaml";
+  return revisions_dirs().front() + "/model.yaml";
 }
 
 std::string AppContext::revision_source_dir() {

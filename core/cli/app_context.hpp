@@ -41,8 +41,9 @@ class AppContext {
   /// require_manifest (each only from a trusted file). Warns once when trust checks are off.
   const loader::LoaderPolicy& plugin_policy();
 
-  /// --revisions-dir, else the config's revisions_dir (from a trusted file), else the default.
-  std::string revisions_dir();
+  /// Every --revisions-dir, else the config's revisions_dir list (from a trusted file), else
+  /// the default; the first holds the distribution's model.yaml.
+  std::vector<std::string> revisions_dirs();
   runtime::RevisionCatalog& revisions();
   /// The revision graph; throws when a revision plugin was rejected or the graph is broken.
   const graph::RevisionMap& map() { return revisions().map(); }

@@ -120,14 +120,16 @@ int run_plugins(AppContext& context) {
     for (const auto& failure : revisions.load_all())
       revision_problems.push_back(failure);
   }
-  out << "\nRevisions in " << revisions.directory() << ":\n";
-  for (const auto& file : revisions.files()) {
-    std::string ids;
-    for (const auto& r : file.metadata.revisions)
-      ids += (ids.empty() ? "" : ", ") + r.id;
-    out << "  " << (context.line().flag("load") ? "loaded    " : "read      ") << ids << "  "
-        << file.path << '\n';
-    print_trust_note(out, file);
+  for (std::size_t d = 0; d < revisions.directories().size(); ++d) {
+    out << "\nRevisions in " << revisions.directories()[d] << ":\n";
+    for (const loader::PluginFile* file : revisions.files_in(d)) {
+      std::string ids;
+      for (const auto& r : file->metadata.revisions)
+        ids += (ids.empty() ? "" : ", ") + r.id;
+      out << "  " << (context.line().flag("load") ? "loaded    " : "read      ") << ids << "  "
+          << file->path << '\n';
+      print_trust_note(out, *file);
+    }
   }
   print_rejections(out, revision_problems);
   problems += revision_problems.size();
@@ -135,8 +137,9 @@ int run_plugins(AppContext& context) {
   if (context.line().flag("verify")) {
     problems +=
         print_verification(out, drivers.directory(), PluginKind::Driver, context.plugin_policy());
-    problems += print_verification(out, revisions.directory(), PluginKind::Revisions,
-                                   context.plugin_policy());
+    for (const auto& directory : revisions.directories())
+      problems +=
+          print_verification(out, directory, PluginKind::Revisions, context.plugin_policy());
   }
 
   if (problems > 0) {

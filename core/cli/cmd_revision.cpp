@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/revision_source.hpp"
+#include "cli/revision_source_reader.hpp"
 #include "common/errors.hpp"
 #include "graph/graph_problems.hpp"
 #include "graph/revision_lookup.hpp"
@@ -18,8 +19,20 @@
 namespace sdm::cli {
 namespace {
 
-std::string new_revision_id(AppContext& context) {
-  const graph::RevisionMap& map = context.map();
+/// The installed revisions and those written in the sources directory but not built yet, so a
+/// chain can be generated before anything is built. A built revision wins over its source.
+graph::RevisionMap revisions_with_unbuilt_sources(AppContext& context) {
+  context.map();  // the installed graph must be sound on its own
+  std::vector<graph::RevisionInfo> revisions = context.revisions().revisions();
+  for (auto& source : read_revision_sources(context.revision_source_dir())) {
+    const bool built = std::any_of(revisions.begin(), revisions.end(),
+                                   [&](const graph::RevisionInfo& r) { return r.id == source.id; });
+    if (!built) revisions.push_back(std::move(source));
+  }
+  return graph::RevisionMap(std::move(revisions));
+}
+
+std::string new_revision_id(AppContext& context, const graph::RevisionMap& map) {
   std::string id = context.line().value("rev-id").value_or(random_revision_id());
   if (auto problem = graph::new_revision_id_problem(id)) throw RevisionError(*problem);
   if (const graph::Revision* existing = map.find(id)) {
@@ -29,8 +42,7 @@ std::string new_revision_id(AppContext& context) {
   return id;
 }
 
-std::vector<std::string> new_branch_labels(AppContext& context) {
-  const graph::RevisionMap& map = context.map();
+std::vector<std::string> new_branch_labels(AppContext& context, const graph::RevisionMap& map) {
   auto labels = context.line().values("branch-label");
   for (const auto& label : labels) {
     if (auto problem = graph::new_branch_label_problem(label)) throw RevisionError(*problem);
@@ -91,12 +103,12 @@ std::vector<std::string> ids_of(const std::vector<const graph::Revision*>& revis
 }
 
 /// What `revision` and `merge` share: id, message, date and branch labels.
-NewRevision new_revision(AppContext& context) {
+NewRevision new_revision(AppContext& context, const graph::RevisionMap& map) {
   NewRevision revision;
-  revision.id = new_revision_id(context);
+  revision.id = new_revision_id(context, map);
   revision.message = context.line().value("message").value_or("");
   revision.create_date = current_create_date();
-  revision.branch_labels = new_branch_labels(context);
+  revision.branch_labels = new_branch_labels(context, map);
   return revision;
 }
 
@@ -111,8 +123,8 @@ int run_revision(AppContext& context) {
         "Using --sql with the revision command when revision_environment is not configured "
         "does not make any sense");
   }
-  const graph::RevisionMap& map = context.map();
-  NewRevision revision = new_revision(context);
+  const graph::RevisionMap map = revisions_with_unbuilt_sources(context);
+  NewRevision revision = new_revision(context, map);
   revision.parents = ids_of(
       graph::new_revision_parents(map, line.value("head").value_or("head"), line.flag("splice")));
   for (const auto& dependency : line.values("depends-on")) {
@@ -127,9 +139,10 @@ int run_revision(AppContext& context) {
 }
 
 int run_merge(AppContext& context) {
-  NewRevision revision = new_revision(context);
+  const graph::RevisionMap map = revisions_with_unbuilt_sources(context);
+  NewRevision revision = new_revision(context, map);
   // As with Alembic, every argument must name a head; a single one makes a plain child.
-  revision.parents = ids_of(graph::new_revision_parents(context.map(), context.line().positionals));
+  revision.parents = ids_of(graph::new_revision_parents(map, context.line().positionals));
   return write_revision(context, std::move(revision));
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace sdm::config {
 namespace {
@@ -60,6 +61,25 @@ OsloInteger parse_oslo_int(std::string_view text) {
     magnitude = magnitude * 10 + (c - '0');
   }
   return OsloInteger{true, negative ? -magnitude : magnitude};
+}
+
+std::vector<std::string> parse_oslo_list(std::string_view text) {
+  std::vector<std::string> items;
+  auto trimmed = [](std::string_view item) {
+    while (!item.empty() && is_space(item.front()))
+      item.remove_prefix(1);
+    while (!item.empty() && is_space(item.back()))
+      item.remove_suffix(1);
+    return std::string(item);
+  };
+  if (trimmed(text).empty()) return items;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    items.push_back(trimmed(text.substr(start, comma - start)));
+    if (comma == std::string_view::npos) return items;
+    start = comma + 1;
+  }
 }
 
 }  // namespace sdm::config

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace sdm::config {
 
@@ -18,5 +20,9 @@ struct OsloInteger {
 /// oslo's IntOpt: surrounding whitespace ignored, an optional sign, decimal digits (Python's
 /// `_` separators between digits too); blank means unset.
 OsloInteger parse_oslo_int(std::string_view text);
+
+/// oslo's ListOpt: items separated by commas, each without surrounding whitespace; blank text
+/// is the empty list. An empty item between two commas stays in the list, as oslo keeps it.
+std::vector<std::string> parse_oslo_list(std::string_view text);
 
 }  // namespace sdm::config

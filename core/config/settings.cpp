@@ -23,15 +23,37 @@ std::optional<ResolvedValue> connection_value(const LayeredConfig& config) {
   return connection;
 }
 
+fs::path resolved_path(const std::string& text, const ValueOrigin& origin) {
+  fs::path path(text);
+  if (path.is_relative()) path = fs::path(origin.file).parent_path() / path;
+  return path.lexically_normal();
+}
+
 std::optional<PathSetting> path_setting(const LayeredConfig& config, const char* name) {
   std::optional<ResolvedValue> value = config.get(own_option(name));
   if (!value) return std::nullopt;
   if (value->value.empty())
     throw ConfigError(value->origin.describe() +
                       " is empty: write a directory, or delete the line");
-  fs::path path(value->value);
-  if (path.is_relative()) path = fs::path(value->origin.file).parent_path() / path;
-  return PathSetting{path.lexically_normal().string(), value->origin};
+  return PathSetting{resolved_path(value->value, value->origin).string(), value->origin};
+}
+
+std::optional<PathListSetting> path_list_setting(const LayeredConfig& config, const char* name) {
+  std::optional<ResolvedValue> value = config.get(own_option(name));
+  if (!value) return std::nullopt;
+  const std::vector<std::string> items = parse_oslo_list(value->value);
+  if (items.empty())
+    throw ConfigError(value->origin.describe() +
+                      " is empty: write one directory or several separated by commas, or delete "
+                      "the line");
+  PathListSetting setting{{}, value->origin};
+  for (const auto& item : items) {
+    if (item.empty())
+      throw ConfigError(value->origin.describe() + " has an empty entry in '" + value->value +
+                        "': write the directories separated by single commas");
+    setting.paths.push_back(resolved_path(item, value->origin).string());
+  }
+  return setting;
 }
 
 /// A number of seconds from sahara-db-manage's section, 0 to kMaxTimeoutSeconds.
@@ -105,7 +127,7 @@ Settings settings_from(const std::vector<ConfigFile>& files) {
     settings.connection = connection->value;
     settings.connection_origin = connection->origin;
   }
-  settings.revisions_dir = path_setting(config, "revisions_dir");
+  settings.revisions_dir = path_list_setting(config, "revisions_dir");
   settings.drivers_dir = path_setting(config, "drivers_dir");
   settings.revision_source_dir = path_setting(config, "revision_source_dir");
   settings.model = path_setting(config, "model");

@@ -30,6 +30,12 @@ struct PathSetting {
   ValueOrigin origin;
 };
 
+/// A list of directories, each resolved against the directory of the file that set them.
+struct PathListSetting {
+  std::vector<std::string> paths;  ///< in the order written; absolute when given relative
+  ValueOrigin origin;
+};
+
 /// A flag and where it was set.
 struct FlagSetting {
   bool value = false;
@@ -46,7 +52,7 @@ struct DriverSetting {
 struct Settings {
   std::optional<std::string> connection;         ///< the database URL, as written (after `$`)
   std::optional<ValueOrigin> connection_origin;  ///< where `connection` was set
-  std::optional<PathSetting> revisions_dir;
+  std::optional<PathListSetting> revisions_dir;  ///< comma-separated in the file
   std::optional<PathSetting> drivers_dir;
   std::optional<PathSetting> revision_source_dir;
   std::optional<PathSetting> model;      ///< the declared target schema (YAML) for check

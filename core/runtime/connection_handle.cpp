@@ -1,5 +1,6 @@
 #include "runtime/connection_handle.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "common/errors.hpp"
@@ -17,8 +18,15 @@ std::string seconds_text(int milliseconds) {
 }  // namespace
 
 ConnectionHandle::ConnectionHandle(std::unique_ptr<abi::Connection> connection,
-                                   SessionLimits limits)
-    : connection_(std::move(connection)), limits_(limits) {}
+                                   SessionLimits limits, std::string internal_name_prefix)
+    : connection_(std::move(connection)),
+      limits_(limits),
+      internal_name_prefix_(std::move(internal_name_prefix)) {}
+
+bool ConnectionHandle::internal(const std::string& name) const {
+  return !internal_name_prefix_.empty() &&
+         name.compare(0, internal_name_prefix_.size(), internal_name_prefix_) == 0;
+}
 
 [[noreturn]] void ConnectionHandle::fail(const std::string& text) const {
   auto [kind, message] = detail::decode_failure(text);
@@ -96,12 +104,26 @@ std::string ConnectionHandle::lock_holder(const std::string& key) {
 std::vector<std::string> ConnectionHandle::table_names() {
   std::vector<std::string> names;
   checked([&](std::string& e) { return connection_->table_names(names, e); });
+  names.erase(std::remove_if(names.begin(), names.end(),
+                             [&](const std::string& name) { return internal(name); }),
+              names.end());
   return names;
 }
 
 std::optional<Table> ConnectionHandle::reflect_table(const std::string& name) {
   std::optional<Table> table;
   checked([&](std::string& e) { return connection_->reflect_table(name, table, e); });
+  // A rebuild recreates what reflection lists: never the database's own indexes (SQLite's
+  // sqlite_autoindex_*, which back UNIQUE and PRIMARY KEY constraints).
+  if (table) {
+    auto& indexes = table->indexes;
+    indexes.erase(std::remove_if(indexes.begin(), indexes.end(),
+                                 [&](const Index& index) { return internal(index.name); }),
+                  indexes.end());
+    auto& constraints = table->constraints;
+    for (auto& constraint : constraints)
+      if (internal(constraint.name)) constraint.name.clear();
+  }
   return table;
 }
 

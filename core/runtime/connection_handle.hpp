@@ -14,10 +14,12 @@
 namespace sdm::runtime {
 
 /// Owns one plugin connection. Every failure throws DatabaseError, or LockTimeoutError when a
-/// statement waited too long for a lock.
+/// statement waited too long for a lock. What it reflects leaves out the database's own
+/// objects: names starting with `internal_name_prefix` (the dialect's).
 class ConnectionHandle {
  public:
-  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection, SessionLimits limits = {});
+  explicit ConnectionHandle(std::unique_ptr<abi::Connection> connection, SessionLimits limits = {},
+                            std::string internal_name_prefix = {});
 
   /// The bounds the session was opened with.
   const SessionLimits& limits() const { return limits_; }
@@ -39,9 +41,11 @@ class ConnectionHandle {
   void checked(Call&& call) const;
   /// Throws the host error for a plugin's failure text.
   [[noreturn]] void fail(const std::string& text) const;
+  bool internal(const std::string& name) const;
 
   std::unique_ptr<abi::Connection> connection_;
   SessionLimits limits_;
+  std::string internal_name_prefix_;
 };
 
 }  // namespace sdm::runtime

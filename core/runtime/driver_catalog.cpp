@@ -57,7 +57,8 @@ std::unique_ptr<ConnectionHandle> LoadedDriver::connect(const Url& url,
         "cannot connect to " + url.scheme + " database: " + without_secrets(message, secrets),
         kind);
   }
-  return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection), limits);
+  return std::make_unique<ConnectionHandle>(std::unique_ptr<abi::Connection>(connection), limits,
+                                            dialect_.traits().internal_name_prefix);
 }
 
 DriverCatalog::DriverCatalog(const std::string& directory, const loader::LoaderPolicy& policy,

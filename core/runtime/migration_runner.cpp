@@ -318,6 +318,14 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   // step's start and the heads before it let the error say exactly how to recover.
   std::optional<schema::SchemaModel> step_start;
   std::optional<graph::HeadMaintainer> heads_before_step;
+  // Before any transaction (SQLite ignores the PRAGMA inside one), so that a table rebuild's
+  // DROP TABLE never deletes the rows that refer to the table. Scripts stay Alembic's: they
+  // are run with foreign keys off, as the sqlite3 shell has them (README, "--sql").
+  bool changes_schema = false;
+  for (const auto& ops : step_ops)
+    changes_schema = changes_schema || !ops.empty();
+  if (changes_schema && !exec_.offline() && !traits.disable_foreign_keys.empty())
+    exec_.run(traits.disable_foreign_keys);
   try {
     if (whole_run) exec_.begin();
     if (options_.purge_version_table)

@@ -1,35 +1,54 @@
 #include "runtime/revision_catalog.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
 #include "common/errors.hpp"
 #include "graph/python_text.hpp"
 #include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
 
 namespace sdm::runtime {
+namespace fs = std::filesystem;
 
-RevisionCatalog::RevisionCatalog(const std::string& directory, const loader::LoaderPolicy& policy)
-    : directory_(directory) {
-  loader::ScanResult scan;
-  try {
-    scan = loader::scan_plugin_directory(directory, PluginKind::Revisions, policy);
-  } catch (const loader::DirectoryError& e) {
-    throw PluginError(e.what());
+RevisionCatalog::RevisionCatalog(const std::vector<std::string>& directories,
+                                 const loader::LoaderPolicy& policy) {
+  std::vector<fs::path> read;  // canonical forms of directories_
+  for (const auto& directory : directories) {
+    // The same directory twice (a setting and an option agreeing) is one set of files, not
+    // every revision present twice.
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(directory, ec);
+    if (ec) canonical = fs::absolute(directory).lexically_normal();
+    if (std::find(read.begin(), read.end(), canonical) != read.end()) continue;
+    read.push_back(canonical);
+    directories_.push_back(directory);
+    loader::ScanResult scan;
+    try {
+      scan = loader::scan_plugin_directory(directory, PluginKind::Revisions, policy);
+    } catch (const loader::DirectoryError& e) {
+      throw PluginError(e.what());
+    }
+    for (auto& file : scan.plugins) {
+      files_.push_back(std::move(file));
+      directory_of_file_.push_back(directories_.size() - 1);
+    }
+    for (auto& rejection : scan.rejections)
+      problems_.push_back(std::move(rejection));
   }
-  files_ = std::move(scan.plugins);
-  problems_ = std::move(scan.rejections);
   rejected_files_ = problems_.size();
 
-  std::vector<graph::RevisionInfo> revisions;
   for (std::size_t i = 0; i < files_.size(); ++i) {
     for (const auto& r : files_[i].metadata.revisions) {
-      revisions.push_back({r.id, r.parents, r.depends_on, r.branch_labels, r.doc, files_[i].path});
+      revisions_.push_back({r.id, r.parents, r.depends_on, r.branch_labels, r.doc, files_[i].path});
       file_of_revision_.emplace(r.id, i);  // a duplicate id is the graph's problem to report
     }
   }
-  graph_problems_ = graph::find_graph_problems(revisions);
+  graph_problems_ = graph::find_graph_problems(revisions_);
   for (const auto& problem : graph_problems_)
     problems_.push_back({graph::join_comma(problem.paths), problem.message});
-  if (problems_.empty()) map_ = std::make_unique<graph::RevisionMap>(std::move(revisions));
+  if (problems_.empty()) map_ = std::make_unique<graph::RevisionMap>(revisions_);
 }
 
 const graph::RevisionMap& RevisionCatalog::map() const {
@@ -58,6 +77,13 @@ std::string RevisionCatalog::source_of(const std::string& revision) const {
 
 const std::string& RevisionCatalog::file_of(const std::string& revision) const {
   return files_.at(file_of_revision_.at(revision)).path;
+}
+
+std::vector<const loader::PluginFile*> RevisionCatalog::files_in(std::size_t index) const {
+  std::vector<const loader::PluginFile*> files;
+  for (std::size_t i = 0; i < files_.size(); ++i)
+    if (directory_of_file_[i] == index) files.push_back(&files_[i]);
+  return files;
 }
 
 std::vector<loader::Rejection> RevisionCatalog::load_all() const {

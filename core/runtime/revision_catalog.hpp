@@ -1,5 +1,5 @@
-// The revision plugins of a directory: their graph from file metadata alone, and their ops
-// from loading only the plugins a run needs.
+// The revision plugins of one or more directories (a distribution's and a site's): their graph
+// from file metadata alone, and their ops from loading only the plugins a run needs.
 #pragma once
 
 #include <map>
@@ -16,21 +16,27 @@
 
 namespace sdm::runtime {
 
-/// Revisions found in one directory.
+/// Revisions found in a list of directories, one history across them all.
 class RevisionCatalog {
  public:
-  /// Reads the metadata of every `*.so` in `directory` that `policy` accepts; loads nothing.
-  /// Throws PluginError when the directory cannot be listed.
-  explicit RevisionCatalog(const std::string& directory, const loader::LoaderPolicy& policy = {});
+  /// Reads the metadata of every `*.so` in each of `directories` (in that order; a directory
+  /// named twice is read once) that `policy` accepts; loads nothing. Throws PluginError when a
+  /// directory cannot be listed.
+  explicit RevisionCatalog(const std::vector<std::string>& directories,
+                           const loader::LoaderPolicy& policy = {});
+  explicit RevisionCatalog(const std::string& directory, const loader::LoaderPolicy& policy = {})
+      : RevisionCatalog(std::vector<std::string>{directory}, policy) {}
 
-  const std::string& directory() const { return directory_; }
+  /// The directories read, in reading order.
+  const std::vector<std::string>& directories() const { return directories_; }
   /// Files refused by the loader and problems of the revision graph, each naming its file.
   const std::vector<loader::Rejection>& problems() const { return problems_; }
   /// The revision graph. Throws PluginError (a file was rejected) or RevisionError (the graph
   /// is broken: Alembic's text, then a line naming the file(s) at fault) for the first problem.
   const graph::RevisionMap& map() const;
 
-  /// The revision plugin files that passed inspection, in file-name order.
+  /// The revision plugin files that passed inspection, directory by directory in file-name
+  /// order.
   const std::vector<loader::PluginFile>& files() const { return files_; }
   /// Where `revision`'s source was when its plugin was built: "" when the plugin does not
   /// say (built without sdm_add_revision(), or before sources were recorded).
@@ -38,6 +44,10 @@ class RevisionCatalog {
   /// The plugin file holding `revision`.
   const std::string& file_of(const std::string& revision) const;
 
+  /// The files that passed inspection in directories()[index], in file-name order.
+  std::vector<const loader::PluginFile*> files_in(std::size_t index) const;
+  /// Every revision the files declare, as the graph was built from them.
+  const std::vector<graph::RevisionInfo>& revisions() const { return revisions_; }
   /// Loads every plugin (running its init) and returns the files that failed, with why.
   std::vector<loader::Rejection> load_all() const;
 
@@ -46,8 +56,10 @@ class RevisionCatalog {
   Operations record(const std::string& revision, bool upgrade) const;
 
  private:
-  std::string directory_;
+  std::vector<std::string> directories_;
   std::vector<loader::PluginFile> files_;
+  std::vector<std::size_t> directory_of_file_;  // index in directories_, parallel to files_
+  std::vector<graph::RevisionInfo> revisions_;
   std::map<std::string, std::size_t> file_of_revision_;  // id -> index in files_
   std::vector<loader::Rejection> problems_;
   std::size_t rejected_files_ = 0;

@@ -1,6 +1,7 @@
 #include "mysql/mysql_dialect.hpp"
 
 #include "sdm/error.hpp"
+#include "sdm/table_edit.hpp"
 
 namespace sdm::mysql {
 
@@ -26,26 +27,27 @@ SqlDialectSpec mysql_spec() {
   spec.varchar_requires_length = true;
   spec.drop_index_names_table = true;
   spec.table_option_prefix = "mysql_";
+  spec.autoincrement = AutoincrementStyle::Keyword;
   return spec;
 }
 
 MysqlDialect::MysqlDialect() : SqlDialect(mysql_spec()) {}
 
-const Column& MysqlDialect::current_column(const AlterColumn& op,
-                                           const SchemaLookup& schema) const {
+const Table& MysqlDialect::current_table(const AlterColumn& op, const SchemaLookup& schema) const {
   const std::string what = "mysql: " + describe(Op(op)) + ": ";
   const Table* table = schema.table(op.table);
   if (!table)
     throw Error(what +
                 "MySQL changes a column with MODIFY or CHANGE, which restate the column's whole "
-                "definition (type, nullability and default), but the definition of table " +
+                "definition (type, nullability, default and AUTO_INCREMENT), but the definition "
+                "of table " +
                 op.table +
                 " is unknown here. Run the upgrade online, or start the offline range "
                 "(--sql <from>:<to>) at base or before the revision that created " +
                 op.table + ", so its definition is replayed.");
-  const Column* column = table->column(op.column);
-  if (!column) throw Error(what + "table " + op.table + " has no column " + op.column);
-  return *column;
+  if (!table->column(op.column))
+    throw Error(what + "table " + op.table + " has no column " + op.column);
+  return *table;
 }
 
 std::vector<std::string> MysqlDialect::render_alter_column(const AlterColumn& op,
@@ -60,16 +62,28 @@ std::vector<std::string> MysqlDialect::render_alter_column(const AlterColumn& op
   }
 
   // MODIFY/CHANGE replace the whole definition: whatever the op leaves unset must be restated
-  // as it is, or MySQL would silently make the column nullable and drop its default.
-  const bool op_is_complete = op.type && op.nullable && op.server_default;
-  const Column* current = op_is_complete ? nullptr : &current_column(op, schema);
-  const Type& type = op.type ? *op.type : current->type;
-  const bool nullable = op.nullable ? *op.nullable : current->nullable;
-  const std::optional<std::string>& server_default =
-      op.server_default ? *op.server_default : current->server_default;
+  // as it is, or MySQL would silently make the column nullable, drop its default, or stop
+  // numbering the table's key.
+  // An op that sets all three needs the table only to know whether the key is numbered.
+  Table after;
+  if (op.type && op.nullable && op.server_default && !schema.table(op.table)) {
+    after.columns.push_back(Column(op.column, *op.type));
+  } else {
+    after = current_table(op, schema);
+  }
+  AlterColumn in_place = op;
+  in_place.new_name.reset();
+  const std::string problem = table_edit::alter_column(after, in_place);
+  if (!problem.empty()) throw Error("mysql: " + describe(Op(op)) + ": " + problem);
+  const Column& column = *after.column(op.column);
+  const bool numbered = after.autoincrement_column() == &column;
 
-  std::string definition = render_type(type) + (nullable ? " NULL" : " NOT NULL");
-  if (server_default) definition += " DEFAULT " + *server_default;
+  std::string definition = render_type(column.type) + (column.nullable ? " NULL" : " NOT NULL");
+  if (numbered) {
+    definition += " AUTO_INCREMENT";
+  } else if (column.server_default) {
+    definition += " DEFAULT " + *column.server_default;
+  }
   if (renames)
     return {alter_table(op.table) + " CHANGE " + quote(op.column) + " " + quote(*op.new_name) +
             " " + definition};

@@ -31,8 +31,8 @@ class MysqlDialect : public SqlDialect {
   std::string render_table_options(const Table& table) const override;
 
  private:
-  /// The column as it stands before `op`, or an error saying why MODIFY/CHANGE needs it.
-  const Column& current_column(const AlterColumn& op, const SchemaLookup& schema) const;
+  /// The table as it stands before `op`, or an error saying why MODIFY/CHANGE needs it.
+  const Table& current_table(const AlterColumn& op, const SchemaLookup& schema) const;
 };
 
 }  // namespace sdm::mysql

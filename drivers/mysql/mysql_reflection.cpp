@@ -81,6 +81,7 @@ void read_columns(MysqlSession& session, Table& table) {
     Column column(value(row, 0), Raw(value(row, 1)));
     column.nullable = value(row, 2) == "YES";
     column.server_default = column_default(session, row, mariadb);
+    column.keys.autoincrement = upper(value(row, 4)).find("AUTO_INCREMENT") != std::string::npos;
     table.columns.push_back(std::move(column));
   }
 }

@@ -44,6 +44,8 @@ SqlDialectSpec postgresql_spec() {
   spec.literals.false_value = "false";
   spec.literals.backslash_escapes = false;
   spec.alter_column_order = AlterColumnOrder::TypeNullableDefaultRename;
+  // SQLAlchemy 1.4 writes an autoincrement key as SERIAL (Identity() only when asked for).
+  spec.autoincrement = AutoincrementStyle::SerialType;
   return spec;
 }
 

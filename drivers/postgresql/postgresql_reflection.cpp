@@ -18,7 +18,7 @@ constexpr const char* kTableOid =
 
 constexpr const char* kColumns =
     "SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-    "pg_catalog.pg_get_expr(d.adbin, d.adrelid) "
+    "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity "
     "FROM pg_catalog.pg_attribute a "
     "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
     "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
@@ -76,6 +76,9 @@ void read_columns(Link connection, const std::string& oid, Table& table) {
     Column column(value(row, 0), Raw(value(row, 1)));
     column.nullable = value(row, 2) != "t";
     if (row.size() > 3 && row[3]) column.server_default = *row[3];
+    // SERIAL is a nextval() default; an identity column (10+) is marked 'a' or 'd'.
+    const bool serial = column.server_default && column.server_default->rfind("nextval(", 0) == 0;
+    column.keys.autoincrement = serial || !value(row, 4).empty();
     table.columns.push_back(std::move(column));
   }
 }

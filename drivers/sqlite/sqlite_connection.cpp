@@ -1,6 +1,5 @@
 #include "sqlite_connection.hpp"
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -13,6 +12,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <stdexcept>
 #include <sstream>
 
 #include "sdm/error.hpp"
@@ -42,9 +43,6 @@ SqliteConnection::SqliteConnection(const std::string& path, const SessionLimits&
         handle, limits.lock_wait_timeout_ms > 0 ? limits.lock_wait_timeout_ms : kBusyTimeoutMs);
     if (limits.statement_timeout_ms > 0)
       sqlite3_progress_handler(handle, kStepsBetweenDeadlineChecks, &past_deadline, this);
-    // A table rebuild drops and recreates tables; with foreign keys enforced that DROP would
-    // cascade to (or fail on) rows referencing the table. SQLite's default, made explicit.
-    execute("PRAGMA foreign_keys = OFF");
   } catch (const Poco::Exception& e) {
     throw Error("cannot open SQLite database " + path + ": " + e.message());
   }
@@ -95,25 +93,25 @@ std::int64_t SqliteConnection::execute(const std::string& sql) {
 
 Rows SqliteConnection::query(const std::string& sql) {
   start_statement();
-  try {
-    Poco::Data::Statement statement(*session_);
-    statement << sql;
-    statement.execute();
-    Poco::Data::RecordSet records(statement);
-    Rows rows;
-    for (std::size_t r = 0; r < records.rowCount(); ++r) {
-      Row row;
-      for (std::size_t c = 0; c < records.columnCount(); ++c) {
-        const auto& value = records.value(c, r);
-        row.push_back(value.isEmpty() ? std::nullopt
-                                      : std::optional<std::string>(value.convert<std::string>()));
-      }
-      rows.push_back(std::move(row));
+  // Straight from SQLite: Poco would convert a DATE column's '2024-01-02' into its own format.
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  sqlite3_stmt* prepared = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK)
+    fail("SQLite query failed", std::runtime_error(sqlite3_errmsg(db)));
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, &sqlite3_finalize);
+  Rows rows;
+  int rc;
+  while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    Row row;
+    for (int c = 0; c < sqlite3_column_count(statement.get()); ++c) {
+      const unsigned char* text = sqlite3_column_text(statement.get(), c);
+      row.push_back(text ? std::optional<std::string>(reinterpret_cast<const char*>(text))
+                         : std::nullopt);
     }
-    return rows;
-  } catch (const Poco::Exception& e) {
-    fail("SQLite query failed", e);
+    rows.push_back(std::move(row));
   }
+  if (rc != SQLITE_DONE) fail("SQLite query failed", std::runtime_error(sqlite3_errmsg(db)));
+  return rows;
 }
 
 // IMMEDIATE takes SQLite's write lock at once, so a run never stalls half-way for a writer.

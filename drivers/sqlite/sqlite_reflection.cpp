@@ -1,7 +1,10 @@
 #include "sqlite_reflection.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+
+#include "sdm/table_edit.hpp"
 
 namespace sdm::sqlite {
 namespace {
@@ -43,12 +46,35 @@ std::string action(const std::string& text) {
   return text == "NO ACTION" ? "" : text;
 }
 
+std::string lower(std::string text) {
+  for (char& c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+/// The unquoted words of a CREATE TABLE statement, lower case (string literals skipped).
+std::vector<std::string> keywords(const std::string& sql) {
+  std::vector<std::string> words;
+  table_edit::detail::for_each_identifier(
+      sql, [&](std::size_t, std::size_t, const std::string& word, char quote) {
+        if (!quote) words.push_back(lower(word));
+      });
+  return words;
+}
+
+bool has_word_pair(const std::vector<std::string>& words, const char* first, const char* second) {
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    if (words[i] == first && words[i + 1] == second) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<Table> reflect_sqlite_table(Connection& connection, const std::string& name) {
-  auto exists = connection.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = " +
+  auto exists = connection.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = " +
                                  literal(name));
   if (exists.empty()) return std::nullopt;
+  const std::vector<std::string> words = keywords(value(exists.front(), 0));
 
   Table table;
   table.name = name;
@@ -61,6 +87,15 @@ std::optional<Table> reflect_sqlite_table(Connection& connection, const std::str
     if (pk_position > 0) primary_key.emplace_back(pk_position, column.name);
     table.columns.push_back(std::move(column));
   }
+  // An INTEGER key of its own is the rowid, which SQLite numbers (unless WITHOUT ROWID).
+  for (auto& column : table.columns) {
+    column.keys.autoincrement =
+        primary_key.size() == 1 && primary_key.front().second == column.name &&
+        lower(column.type.raw) == "integer" && !has_word_pair(words, "without", "rowid");
+  }
+  if (has_word_pair(words, "primary", "key") &&
+      std::find(words.begin(), words.end(), "autoincrement") != words.end())
+    table.options.emplace_back("sqlite_autoincrement", "true");
   if (!primary_key.empty()) {
     std::sort(primary_key.begin(), primary_key.end());
     std::vector<std::string> columns;

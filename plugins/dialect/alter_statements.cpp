@@ -4,6 +4,11 @@
 
 namespace sdm {
 
+std::vector<std::string> SqlDialect::render_add_column(const AddColumn& op,
+                                                       const SchemaLookup& /*schema*/) const {
+  return {alter_table(op.table) + " ADD COLUMN " + render_column(op.column)};
+}
+
 std::vector<std::string> SqlDialect::render_alter_column(const AlterColumn& op,
                                                          const SchemaLookup& /*schema*/) const {
   const std::string column = alter_table(op.table) + " ALTER COLUMN " + quote(op.column);

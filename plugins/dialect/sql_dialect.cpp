@@ -38,7 +38,7 @@ std::vector<std::string> SqlDialect::render(const Op& op, const SchemaLookup& sc
         } else if constexpr (std::is_same_v<T, DropTable>) {
           return {"DROP TABLE " + quote(o.table)};
         } else if constexpr (std::is_same_v<T, AddColumn>) {
-          return {alter_table(o.table) + " ADD COLUMN " + render_column(o.column)};
+          return render_add_column(o, schema);
         } else if constexpr (std::is_same_v<T, DropColumn>) {
           return render_drop_column(o, schema);
         } else if constexpr (std::is_same_v<T, AlterColumn>) {
@@ -66,16 +66,22 @@ std::vector<std::string> SqlDialect::render(const Op& op, const SchemaLookup& sc
 }
 
 std::vector<std::string> SqlDialect::render_sql_for_dialect(const Execute& op) const {
-  const std::string* fallback = nullptr;
+  // This dialect's own entry, else the one of the dialect it renders like, else the generic one.
+  const std::string& like = spec_.traits.renders_like;
+  const std::string *own = nullptr, *borrowed = nullptr, *fallback = nullptr;
   for (const auto& [dialect, sql] : op.sql) {
-    if (dialect == spec_.name) return {sql};
+    if (dialect == spec_.name && !own) own = &sql;
+    if (!like.empty() && dialect == like && !borrowed) borrowed = &sql;
     if (dialect.empty() && !fallback) fallback = &sql;
   }
-  if (fallback) return {*fallback};
+  for (const std::string* chosen : {own, borrowed, fallback})
+    if (chosen) return {*chosen};
   std::string offered;
   for (const auto& entry : op.sql)
     offered += (offered.empty() ? "" : ", ") + entry.first;
-  throw Error("execute: the revision gives no SQL for dialect " + spec_.name +
+  const std::string wanted =
+      spec_.name + (like.empty() ? "" : " (which renders like " + like + ")");
+  throw Error("execute: the revision gives no SQL for dialect " + wanted +
               " and no SQL for every dialect (it has SQL for: " +
               (offered.empty() ? std::string("none") : offered) + ")");
 }

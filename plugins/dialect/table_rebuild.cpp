@@ -1,6 +1,8 @@
 // The copy-and-swap sequence that changes a table where ALTER cannot.
 #include "sdm/table_rebuild.hpp"
 
+#include <cctype>
+
 #include "sdm/error.hpp"
 
 namespace sdm {
@@ -48,6 +50,46 @@ std::vector<std::string> render_table_rebuild(const SqlDialect& dialect, const T
     statements.push_back(dialect.render_create_index(index));
   }
   return statements;
+}
+
+bool is_constant_default(const std::string& expression) {
+  const auto first = expression.find_first_not_of(" \t\n");
+  if (first == std::string::npos) return false;
+  const std::string text =
+      expression.substr(first, expression.find_last_not_of(" \t\n") - first + 1);
+  std::string lowered;
+  for (char c : text)
+    lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lowered == "null" || lowered == "true" || lowered == "false") return true;
+  // 'text' with doubled quotes inside, or a blob X'00ff'.
+  auto quoted = [](const std::string& s, std::size_t from) {
+    if (s.size() < from + 2 || s[from] != '\'' || s.back() != '\'') return false;
+    for (std::size_t i = from + 1; i + 1 < s.size(); ++i)
+      if (s[i] == '\'' && s[++i] != '\'') return false;
+    return true;
+  };
+  if (quoted(text, 0) || (lowered[0] == 'x' && quoted(text, 1))) return true;
+  // A signed number: digits, one decimal point, an exponent.
+  std::size_t i = text[0] == '+' || text[0] == '-' ? 1 : 0;
+  bool digits = false, point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits = true;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else if ((c == 'e' || c == 'E') && digits) {
+      std::size_t j = i + 1;
+      if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+      if (j == text.size()) return false;
+      for (; j < text.size(); ++j)
+        if (!std::isdigit(static_cast<unsigned char>(text[j]))) return false;
+      return true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
 }
 
 }  // namespace sdm

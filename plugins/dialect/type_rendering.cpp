@@ -1,4 +1,5 @@
-// Type names per dialect: a per-dialect variant wins, then the spec's name for the kind.
+// Type names per dialect: a variant for the dialect wins, then one for the dialect it renders
+// like, then the spec's name for the kind.
 #include "sdm/error.hpp"
 #include "sdm/sql_dialect.hpp"
 
@@ -6,6 +7,9 @@ namespace sdm {
 
 std::string SqlDialect::render_type(const Type& type) const {
   if (const std::string* variant = type.variant_for(spec_.name)) return *variant;
+  const std::string& like = spec_.traits.renders_like;
+  if (!like.empty())
+    if (const std::string* variant = type.variant_for(like)) return *variant;
   const TypeNames& names = spec_.types;
   switch (type.kind) {
     case TypeKind::Integer:

@@ -46,7 +46,7 @@ TEST_CASE("a FROM:TO range starts with an UPDATE and no version table") {
   Sandbox box;
   auto r = sdm_on(box, "linear", {"upgrade", "--sql", "1a0000000001:2b0000000002"});
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "-- Running upgrade 1a0000000001 -> 2b0000000002\n\n" +
+  CHECK(r.out == std::string("-- Running upgrade 1a0000000001 -> 2b0000000002\n\n") +
                      create_fixture_table("2b0000000002") +
                      "UPDATE alembic_version SET version_num='2b0000000002' WHERE "
                      "alembic_version.version_num = '1a0000000001';\n\n");

@@ -81,6 +81,39 @@ TEST_CASE("merge writes a revision joining the heads") {
   CHECK(not_heads.exit_code == 4);
 }
 
+TEST_CASE("revision and merge chain on sources in --version-path that are not built yet") {
+  Sandbox box;
+  const std::string src = box.path("src");
+  auto first = sdm_on(box, "linear",
+                      {"revision", "-m", "one", "--rev-id", "a00000000001", "--version-path", src});
+  REQUIRE(first.exit_code == 0);
+  // The built head is no longer a head: the unbuilt a00000000001 revises it.
+  auto refused = sdm_on(box, "linear",
+                        {"revision", "-m", "two", "--rev-id", "b00000000002", "--head",
+                         "3c0000000003", "--version-path", src});
+  CHECK(refused.exit_code == 4);
+  CHECK(refused.err.find("Revision 3c0000000003 is not a head revision") != std::string::npos);
+  auto second = sdm_on(box, "linear",
+                       {"revision", "-m", "two", "--rev-id", "b00000000002", "--head",
+                        "3c0000000003", "--splice", "--version-path", src});
+  REQUIRE(second.exit_code == 0);
+  auto merged =
+      sdm_on(box, "linear",
+             {"merge", "-m", "join", "--rev-id", "c00000000003", "--version-path", src, "heads"});
+  REQUIRE_MESSAGE(merged.exit_code == 0, merged.err);
+  CHECK(read_file(box.path("src/c00000000003_join.cpp"))
+            .find("// Revises: a00000000001, "
+                  "b00000000002\n") != std::string::npos);
+  auto next = sdm_on(box, "linear", {"revision", "-m", "after", "--version-path", src});
+  REQUIRE(next.exit_code == 0);
+  std::string after;
+  for (const auto& entry : std::filesystem::directory_iterator(src))
+    if (entry.path().string().find("_after.cpp") != std::string::npos) after = entry.path();
+  CHECK(read_file(after).find("// Revises: c00000000003\n") != std::string::npos);
+  // The built revisions themselves are unchanged.
+  CHECK(sdm_on(box, "linear", {"heads"}).out == "3c0000000003 (head)\n");
+}
+
 TEST_CASE("a generated revision builds out of tree against the installed package and runs") {
   Sandbox box;
   const std::string prefix = box.path("prefix");

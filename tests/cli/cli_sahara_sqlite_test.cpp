@@ -46,40 +46,11 @@ TEST_CASE("SQLite goes to 035 and rows inserted at 006 are still there") {
   Sandbox box;
   const std::string db = box.path("test.db");
   REQUIRE(sahara(box, {"upgrade", "006"}).exit_code == 0);
-  sqlite_exec(db,
-              "INSERT INTO cluster_templates (id, name, plugin_name, hadoop_version) "
-              "VALUES ('ct-1', 'template', 'vanilla', '2.7.1');"
-              "INSERT INTO clusters (id, name, plugin_name, hadoop_version, "
-              "management_private_key, management_public_key, status_description, "
-              "cluster_template_id) VALUES ('c-1', 'one', 'vanilla', '2.7.1', 'priv', 'pub', "
-              "'running fine', 'ct-1');"
-              "INSERT INTO node_group_templates (id, name, flavor_id, plugin_name, "
-              "hadoop_version, volumes_per_node) VALUES ('ngt-1', 'workers', 'm1', 'vanilla', "
-              "'2.7.1', 0);"
-              "INSERT INTO node_groups (id, name, flavor_id, node_processes, node_configs, "
-              "volumes_per_node, count, cluster_id) VALUES ('ng-1', 'ng', 'm1', '[]', '{}', 0, 3, "
-              "'c-1');"
-              "INSERT INTO instances (id, instance_name, node_group_id, internal_ip) VALUES "
-              "('i-1', 'vm-1', 'ng-1', '10.0.0.1');");
+  sqlite_exec(db, kSaharaRowsAt006);
   auto r = sahara(box, {"upgrade", "head"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(sahara(box, {"current"}).out == "035 (head)\n");
-  CHECK(sqlite_rows(db, "SELECT id, status_description, cluster_template_id FROM clusters") ==
-        std::vector<std::vector<std::string>>{{"c-1", "running fine", "ct-1"}});
-  CHECK(sqlite_rows(db, "SELECT id, internal_ip FROM instances") ==
-        std::vector<std::vector<std::string>>{{"i-1", "10.0.0.1"}});
-  // 034 added NOT NULL columns to tables with rows: existing rows got false.
-  CHECK(sqlite_rows(db, "SELECT boot_from_volume FROM node_groups") ==
-        std::vector<std::vector<std::string>>{{"0"}});
-  CHECK(sqlite_rows(db, "SELECT boot_from_volume FROM node_group_templates") ==
-        std::vector<std::vector<std::string>>{{"0"}});
-  // The rebuilt tables kept their foreign keys.
-  CHECK(sqlite_rows(
-            db,
-            "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('node_groups') "
-            "ORDER BY \"from\"") == std::vector<std::vector<std::string>>{
-                                        {"clusters", "cluster_id", "id"},
-                                        {"node_group_templates", "node_group_template_id", "id"}});
+  check_sahara_rows_from_006(db);
   // 025 widened the IP columns; 027 renamed oozie_job_id.
   CHECK(sqlite_rows(db,
                     "SELECT type FROM pragma_table_info('instances') WHERE name = 'internal_ip'") ==

@@ -1,5 +1,7 @@
 #include "cli/cli_support.hpp"
 
+#include <doctest/doctest.h>
+
 #include <sqlite3.h>
 #include <stdlib.h>
 
@@ -155,6 +157,43 @@ std::vector<std::string> sqlite_tables(const std::string& database) {
                                      "name NOT LIKE 'sqlite_%' ORDER BY name"))
     names.push_back(row[0]);
   return names;
+}
+
+const char* const kSaharaRowsAt006 =
+    "INSERT INTO cluster_templates (id, name, plugin_name, hadoop_version) "
+    "VALUES ('ct-1', 'template', 'vanilla', '2.7.1');"
+    "INSERT INTO clusters (id, name, plugin_name, hadoop_version, "
+    "management_private_key, management_public_key, status_description, "
+    "cluster_template_id) VALUES ('c-1', 'one', 'vanilla', '2.7.1', 'priv', 'pub', "
+    "'running fine', 'ct-1');"
+    "INSERT INTO node_group_templates (id, name, flavor_id, plugin_name, "
+    "hadoop_version, volumes_per_node) VALUES ('ngt-1', 'workers', 'm1', 'vanilla', "
+    "'2.7.1', 0);"
+    "INSERT INTO node_groups (id, name, flavor_id, node_processes, node_configs, "
+    "volumes_per_node, count, cluster_id) VALUES ('ng-1', 'ng', 'm1', '[]', '{}', 0, 3, "
+    "'c-1');"
+    "INSERT INTO instances (id, instance_name, node_group_id, internal_ip) VALUES "
+    "('i-1', 'vm-1', 'ng-1', '10.0.0.1');";
+
+void check_sahara_rows_from_006(const std::string& db) {
+  CHECK(sqlite_rows(db, "SELECT id, status_description, cluster_template_id FROM clusters") ==
+        std::vector<std::vector<std::string>>{{"c-1", "running fine", "ct-1"}});
+  CHECK(sqlite_rows(db, "SELECT id, cluster_id FROM node_groups") ==
+        std::vector<std::vector<std::string>>{{"ng-1", "c-1"}});
+  CHECK(sqlite_rows(db, "SELECT id, internal_ip FROM instances") ==
+        std::vector<std::vector<std::string>>{{"i-1", "10.0.0.1"}});
+  // 034 added NOT NULL columns to tables with rows: existing rows got false.
+  CHECK(sqlite_rows(db, "SELECT boot_from_volume FROM node_groups") ==
+        std::vector<std::vector<std::string>>{{"0"}});
+  CHECK(sqlite_rows(db, "SELECT boot_from_volume FROM node_group_templates") ==
+        std::vector<std::vector<std::string>>{{"0"}});
+  // The rebuilt tables kept their foreign keys.
+  CHECK(sqlite_rows(
+            db,
+            "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('node_groups') "
+            "ORDER BY \"from\"") == std::vector<std::vector<std::string>>{
+                                        {"clusters", "cluster_id", "id"},
+                                        {"node_group_templates", "node_group_template_id", "id"}});
 }
 
 }  // namespace sdm::test

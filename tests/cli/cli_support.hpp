@@ -68,4 +68,11 @@ std::string write_logging_editor(const Sandbox& sandbox, const std::string& log)
 /// The names of the tables in a SQLite file, sorted.
 std::vector<std::string> sqlite_tables(const std::string& database);
 
+/// Rows in Sahara's tables at 006: a cluster template, a cluster using it, a node group template,
+/// a node group of the cluster and an instance of the node group.
+extern const char* const kSaharaRowsAt006;
+/// Checks, in a SQLite file at 035, that the rows of kSaharaRowsAt006 came through every table
+/// rebuild with their values and foreign keys, and 034's NOT NULL columns filled.
+void check_sahara_rows_from_006(const std::string& database);
+
 }  // namespace sdm::test

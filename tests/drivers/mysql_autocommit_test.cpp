@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 
 namespace {
 

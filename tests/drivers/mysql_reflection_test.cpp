@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string>
 
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "common/errors.hpp"
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "runtime/revision_catalog.hpp"
 #include "schema/schema_model.hpp"
 

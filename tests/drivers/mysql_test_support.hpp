@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "sdm/url.hpp"
 
 namespace sdm::test {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "common/errors.hpp"
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 
 TEST_CASE("mysql: values of every type come back as text, NULL as nothing") {
   sdm::test::DriverUnderTest db("mysql");

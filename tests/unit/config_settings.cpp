@@ -131,7 +131,7 @@ TEST_CASE("settings: directory keys resolve relative paths against their own fil
         "revision_source_dir = ../src/./revisions\nmodel = models/sahara.yaml\n"},
        {"/home/op/override/more.conf", "[SAHARA_DB_MANAGE]\nrevisions_dir = ../my-revs\n"}});
   REQUIRE(settings.revisions_dir.has_value());
-  CHECK(settings.revisions_dir->path == "/home/op/my-revs");
+  CHECK(settings.revisions_dir->paths == std::vector<std::string>{"/home/op/my-revs"});
   CHECK(settings.revisions_dir->origin.file == "/home/op/override/more.conf");
   CHECK(settings.drivers_dir->path == "/usr/lib/sdm/drivers");
   CHECK(settings.revision_source_dir->path == "/etc/src/revisions");
@@ -142,9 +142,23 @@ TEST_CASE("settings: directory keys resolve relative paths against their own fil
 TEST_CASE("settings: directory keys may use references and may not be empty") {
   Settings settings =
       settings_of("[DEFAULT]\nbase = /opt/sdm\n[sahara_db_manage]\nrevisions_dir = $base/revs\n");
-  CHECK(settings.revisions_dir->path == "/opt/sdm/revs");
+  CHECK(settings.revisions_dir->paths == std::vector<std::string>{"/opt/sdm/revs"});
   CHECK(contains(settings_error("[sahara_db_manage]\ndrivers_dir =\n"),
                  "sahara.conf:2: [sahara_db_manage] drivers_dir is empty"));
+}
+
+TEST_CASE("settings: revisions_dir lists several directories, as oslo's ListOpt reads it") {
+  Settings settings = settings_of(
+      "[sahara_db_manage]\nrevisions_dir = /usr/lib/sdm/revisions , site-revisions,../more\n");
+  CHECK(settings.revisions_dir->paths == std::vector<std::string>{"/usr/lib/sdm/revisions",
+                                                                  "/etc/sahara/site-revisions",
+                                                                  "/etc/more"});
+  CHECK(settings.revisions_dir->origin.line == 2);
+  CHECK(contains(settings_error("[sahara_db_manage]\nrevisions_dir = /a,,/b\n"),
+                 "sahara.conf:2: [sahara_db_manage] revisions_dir has an empty entry in '/a,,/b': "
+                 "write the directories separated by single commas"));
+  CHECK(contains(settings_error("[sahara_db_manage]\nrevisions_dir = \n"),
+                 "sahara.conf:2: [sahara_db_manage] revisions_dir is empty"));
 }
 
 TEST_CASE("settings: unset own keys stay unset") {

@@ -94,7 +94,7 @@ void check_statements(const std::vector<std::string>& rendered,
 }  // namespace
 
 TEST_CASE("without SQLite's rebuild, the base writes Alembic's SQLite script for 007, 025, 027") {
-  const SqlDialect alembic_sqlite(sqlite::sqlite_spec());
+  const SqlDialect alembic_sqlite(sqlite_spec());
   AlterColumn to_long_text = alter("clusters", "status_description");
   to_long_text.type = LongText();
   check_statements(render(alembic_sqlite, to_long_text),

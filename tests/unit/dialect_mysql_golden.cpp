@@ -9,6 +9,7 @@
 #include "mysql/mysql_dialect.hpp"
 #include "schema/schema_model.hpp"
 #include "sdm/error.hpp"
+#include "sdm/operations.hpp"
 
 namespace {
 
@@ -368,4 +369,57 @@ TEST_CASE("mysql counts characters, not bytes, when checking for data loss") {
         "SELECT COUNT(*) FROM clusters WHERE CHAR_LENGTH(status_description) > 200");
   CHECK(dialect.data_check(DataCheck::RowsInTable, "order", "", 0) ==
         "SELECT COUNT(*) FROM `order`");
+}
+
+TEST_CASE("mysql numbers an integer key with AUTO_INCREMENT, as SQLAlchemy writes it") {
+  Operations op;
+  op.create_table(
+      "events",
+      {Column("id", Integer()).primary_key(),
+       Column("cluster_id", String(36)).not_null().references("clusters.id", "CASCADE").index(),
+       Column("code", String(8)).unique()},
+      {}, {{"mysql_engine", "InnoDB"}});
+  const auto statements = render(op.ops().front());
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[0] ==
+        "CREATE TABLE events (\n"
+        "    id INTEGER NOT NULL AUTO_INCREMENT, \n"
+        "    cluster_id VARCHAR(36) NOT NULL, \n"
+        "    code VARCHAR(8), \n"
+        "    PRIMARY KEY (id), \n"
+        "    FOREIGN KEY(cluster_id) REFERENCES clusters (id) ON DELETE CASCADE, \n"
+        "    UNIQUE (code)\n"
+        ")ENGINE=InnoDB");
+  CHECK(statements[1] == "CREATE INDEX ix_events_cluster_id ON events (cluster_id)");
+  Table big;
+  big.name = "big";
+  big.columns = {Column("id", BigInteger()).primary_key().autoincrement(false)};
+  big.constraints = {PrimaryKey({"id"})};
+  CHECK(dialect.render_create_table(big) ==
+        "CREATE TABLE big (\n    id BIGINT NOT NULL, \n    PRIMARY KEY (id)\n)");
+}
+
+TEST_CASE("mysql MODIFY and CHANGE keep AUTO_INCREMENT on the key they restate") {
+  Operations op;
+  op.create_table("counters", {Column("id", Integer()).primary_key(), Column("n", Integer())});
+  schema::SchemaModel model;
+  model.apply(op.ops());
+  AlterColumn widen;
+  widen.table = "counters";
+  widen.column = "id";
+  widen.type = BigInteger();
+  CHECK(render_one(widen, model) ==
+        "ALTER TABLE counters MODIFY id BIGINT NOT NULL AUTO_INCREMENT");
+  AlterColumn rename = widen;
+  rename.type.reset();
+  rename.new_name = "counter_id";
+  CHECK(render_one(rename, model) ==
+        "ALTER TABLE counters CHANGE id counter_id INTEGER NOT NULL AUTO_INCREMENT");
+  // A column that is not the key stays unnumbered; a key that stops being an integer too.
+  AlterColumn other = widen;
+  other.column = "n";
+  CHECK(render_one(other, model) == "ALTER TABLE counters MODIFY n BIGINT NULL");
+  AlterColumn to_text = widen;
+  to_text.type = String(20);
+  CHECK(render_one(to_text, model) == "ALTER TABLE counters MODIFY id VARCHAR(20) NOT NULL");
 }

@@ -8,6 +8,7 @@
 #include "postgresql/postgresql_dialect.hpp"
 #include "schema/schema_model.hpp"
 #include "sdm/error.hpp"
+#include "sdm/operations.hpp"
 
 namespace {
 
@@ -121,6 +122,7 @@ TEST_CASE("postgresql CREATE TABLE: DEFAULT before NOT NULL, MySQL options ignor
 }
 
 TEST_CASE("postgresql CREATE TABLE with named constraints, ON UPDATE, and its indexes after it") {
+  // The integer key is numbered by the database, as SQLAlchemy writes it: SERIAL.
   Table table;
   table.name = "Events";
   table.columns = {Column("id", Integer()).not_null(), Column("step_id", String(36))};
@@ -132,7 +134,7 @@ TEST_CASE("postgresql CREATE TABLE with named constraints, ON UPDATE, and its in
   REQUIRE(statements.size() == 3);
   CHECK(statements[0] ==
         "CREATE TABLE \"Events\" (\n"
-        "    id INTEGER NOT NULL, \n"
+        "    id SERIAL NOT NULL, \n"
         "    step_id VARCHAR(36), \n"
         "    CONSTRAINT pk_events PRIMARY KEY (id), \n"
         "    CONSTRAINT fk_step FOREIGN KEY(step_id) REFERENCES steps (id) ON UPDATE SET NULL\n"
@@ -310,4 +312,40 @@ TEST_CASE("a postgresql version table name that needs quotes is quoted everywher
       "INSERT INTO \"Versions\" (version_num) VALUES ('a''b') RETURNING \"Versions\".version_num");
   CHECK(dialect.update_version("Versions", "a'b", "c") ==
         "UPDATE \"Versions\" SET version_num='c' WHERE \"Versions\".version_num = 'a''b'");
+}
+
+TEST_CASE("postgresql numbers an integer key with SERIAL, as SQLAlchemy 1.4 writes it") {
+  Operations op;
+  op.create_table("events", {Column("id", Integer()).primary_key(),
+                             Column("cluster_id", String(36)).references("clusters.id").index(),
+                             Column("code", String(8)).unique()});
+  const auto statements = render(op.ops().front());
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[0] ==
+        "CREATE TABLE events (\n"
+        "    id SERIAL NOT NULL, \n"
+        "    cluster_id VARCHAR(36), \n"
+        "    code VARCHAR(8), \n"
+        "    PRIMARY KEY (id), \n"
+        "    FOREIGN KEY(cluster_id) REFERENCES clusters (id), \n"
+        "    UNIQUE (code)\n"
+        ")");
+  CHECK(statements[1] == "CREATE INDEX ix_events_cluster_id ON events (cluster_id)");
+  auto key_of = [&](Column key) {
+    Table table;
+    table.name = "t";
+    table.columns = {std::move(key)};
+    table.constraints = {PrimaryKey({"id"})};
+    return dialect.render_create_table(table);
+  };
+  CHECK(key_of(Column("id", BigInteger()).not_null()) ==
+        "CREATE TABLE t (\n    id BIGSERIAL NOT NULL, \n    PRIMARY KEY (id)\n)");
+  CHECK(key_of(Column("id", SmallInteger()).not_null()) ==
+        "CREATE TABLE t (\n    id SMALLSERIAL NOT NULL, \n    PRIMARY KEY (id)\n)");
+  CHECK(key_of(Column("id", Integer()).not_null().autoincrement(false)) ==
+        "CREATE TABLE t (\n    id INTEGER NOT NULL, \n    PRIMARY KEY (id)\n)");
+  CHECK(key_of(Column("id", Integer()).not_null().default_sql("7")) ==
+        "CREATE TABLE t (\n    id INTEGER DEFAULT 7 NOT NULL, \n    PRIMARY KEY (id)\n)");
+  CHECK(key_of(Column("id", String(36)).not_null()) ==
+        "CREATE TABLE t (\n    id VARCHAR(36) NOT NULL, \n    PRIMARY KEY (id)\n)");
 }

@@ -7,6 +7,7 @@
 
 #include "schema/schema_model.hpp"
 #include "sdm/error.hpp"
+#include "sdm/operations.hpp"
 #include "sqlite/sqlite_dialect.hpp"
 
 namespace {
@@ -138,8 +139,6 @@ TEST_CASE("sqlite DROP TABLE, ADD COLUMN, DROP COLUMN and RENAME") {
   CHECK(render_one(DropTable{"plugin_data"}) == "DROP TABLE plugin_data");
   CHECK(render_one(AddColumn{"clusters", Column("rollback_info", Text())}) ==
         "ALTER TABLE clusters ADD COLUMN rollback_info TEXT");
-  CHECK(render_one(AddColumn{"node_groups", Column("boot_from_volume", Boolean()).not_null()}) ==
-        "ALTER TABLE node_groups ADD COLUMN boot_from_volume BOOLEAN NOT NULL");
   CHECK(render_one(AddColumn{"clusters", Column("is_public", Boolean()).default_sql("0")}) ==
         "ALTER TABLE clusters ADD COLUMN is_public BOOLEAN DEFAULT 0");
   CHECK(render_one(DropColumn{"job_executions", "progress"}) ==
@@ -234,4 +233,70 @@ TEST_CASE("a version table name that needs quotes is quoted everywhere") {
         ")");
   CHECK(dialect.update_version("Versions", "a'b", "c") ==
         "UPDATE \"Versions\" SET version_num='c' WHERE \"Versions\".version_num = 'a''b'");
+}
+
+TEST_CASE("sqlite numbers an integer key as the rowid, AUTOINCREMENT only when asked for") {
+  Operations op;
+  op.create_table("events", {Column("id", BigInteger()).primary_key(),
+                             Column("cluster_id", String(36)).references("clusters.id").index(),
+                             Column("code", String(8)).unique()});
+  const auto statements = render(op.ops().front());
+  REQUIRE(statements.size() == 2);
+  // BIGINT would not be the rowid: the key is written INTEGER, SQLite's 64-bit integer.
+  CHECK(statements[0] ==
+        "CREATE TABLE events (\n"
+        "    id INTEGER NOT NULL, \n"
+        "    cluster_id VARCHAR(36), \n"
+        "    code VARCHAR(8), \n"
+        "    PRIMARY KEY (id), \n"
+        "    FOREIGN KEY(cluster_id) REFERENCES clusters (id), \n"
+        "    UNIQUE (code)\n"
+        ")");
+  CHECK(statements[1] == "CREATE INDEX ix_events_cluster_id ON events (cluster_id)");
+  Table never_reused;
+  never_reused.name = "jobs";
+  never_reused.columns = {Column("id", Integer()).not_null(), Column("name", String(20))};
+  never_reused.constraints = {PrimaryKey({"id"})};
+  never_reused.options = {{"sqlite_autoincrement", "true"}};
+  CHECK(dialect.render_create_table(never_reused) ==
+        "CREATE TABLE jobs (\n"
+        "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n"
+        "    name VARCHAR(20)\n"
+        ")");
+}
+
+TEST_CASE("sqlite adds a column ALTER cannot add by rebuilding the table") {
+  Operations op;
+  op.create_table("clusters", {Column("id", String(36)).primary_key(), Column("name", Text())});
+  schema::SchemaModel model;
+  model.apply(op.ops());
+  const std::vector<std::string> swap = {
+      "INSERT INTO _sdm_tmp_clusters (id, name) SELECT id, name FROM clusters",
+      "DROP TABLE clusters", "ALTER TABLE _sdm_tmp_clusters RENAME TO clusters"};
+  auto rebuilt_with = [&](const std::string& column) {
+    std::vector<std::string> statements = {
+        "CREATE TABLE _sdm_tmp_clusters (\n"
+        "    id VARCHAR(36) NOT NULL, \n"
+        "    name TEXT, \n    " +
+        column + ", \n    PRIMARY KEY (id)\n)"};
+    statements.insert(statements.end(), swap.begin(), swap.end());
+    return statements;
+  };
+  CHECK(dialect.render(
+            AddColumn{"clusters",
+                      Column("created_at", DateTime()).not_null().default_sql("CURRENT_TIMESTAMP")},
+            model) == rebuilt_with("created_at DATETIME DEFAULT CURRENT_TIMESTAMP "
+                                   "NOT NULL"));
+  CHECK(dialect.render(AddColumn{"clusters", Column("n", Integer()).not_null()}, model) ==
+        rebuilt_with("n INTEGER NOT NULL"));
+  // Constants need no rebuild.
+  for (const char* constant : {"0", "-1.5e3", "'it''s'", "NULL", "TRUE", "X'00ff'"})
+    CHECK(dialect.render(AddColumn{"clusters", Column("c", Text()).default_sql(constant)}, model) ==
+          std::vector<std::string>{"ALTER TABLE clusters ADD COLUMN c "
+                                   "TEXT DEFAULT " +
+                                   std::string(constant)});
+  // Without the table's definition, the error says how to go on.
+  CHECK_THROWS_WITH_AS(
+      render(AddColumn{"clusters", Column("at", DateTime()).default_sql("(datetime('now'))")}),
+      doctest::Contains("needs a rebuild of table clusters"), Error);
 }

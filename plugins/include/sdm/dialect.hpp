@@ -19,6 +19,18 @@ struct DialectTraits {
   bool offline_insert_returning = false;
   /// Name Alembic gives this dialect in "Context impl ..." log lines, e.g. "SQLiteImpl".
   std::string alembic_impl_name;
+  /// The dialect whose SQL this one follows ("sqlite", "postgresql", "mysql"), or "": a
+  /// revision's per-dialect SQL and type variants for it apply where none name this dialect.
+  std::string renders_like;
+  /// A statement that turns foreign-key enforcement off for the session, or "". The host runs
+  /// it before a run's first transaction (SQLite ignores it inside one) and at the top of
+  /// offline scripts: a table rebuild drops the old table, which with enforcement on would
+  /// delete, or refuse to drop, the rows of other tables that refer to it.
+  std::string disable_foreign_keys;
+  /// The prefix of names the database gives its own objects ("sqlite_" for SQLite's
+  /// sqlite_autoindex_* indexes and sqlite_sequence), or "". The host leaves such tables,
+  /// indexes and constraints out of what it reflects, so a rebuild never tries to recreate one.
+  std::string internal_name_prefix;
 };
 
 /// Questions the host asks before a downgrade step that could lose data; each is a query

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "sdm/column_keys.hpp"
+#include "sdm/error.hpp"
 #include "sdm/ops.hpp"
 
 namespace sdm {
@@ -50,6 +52,8 @@ struct AlterColumnOptions {
 class Operations {
  public:
   /// CREATE TABLE with columns in order, then constraints (the primary key renders first).
+  /// Keys declared on columns (primary_key(), unique(), index(), references()) join the
+  /// table's constraints and indexes.
   void create_table(std::string name, std::vector<Column> columns,
                     std::vector<Constraint> constraints = {}, TableOptions options = {}) {
     Table t;
@@ -57,13 +61,29 @@ class Operations {
     t.columns = std::move(columns);
     t.constraints = std::move(constraints);
     t.options = std::move(options);
+    refuse("create_table " + t.name, column_keys::fold_into_table(t));
+    refuse("create_table " + t.name, column_keys::check_autoincrement(t));
     ops_.push_back(CreateTable{std::move(t)});
   }
   /// DROP TABLE
   void drop_table(std::string name) { ops_.push_back(DropTable{std::move(name)}); }
-  /// ADD COLUMN
+  /// ADD COLUMN, then (as Alembic does) ADD CONSTRAINT for a unique() or references() and
+  /// CREATE INDEX for an index() declared on the column.
   void add_column(std::string table, Column column) {
-    ops_.push_back(AddColumn{std::move(table), std::move(column)});
+    const std::string what = "add_column " + table + "." + column.name;
+    if (column.keys.primary_key || column.keys.autoincrement.value_or(false))
+      refuse(what,
+             "a column added to an existing table cannot become its primary key or be numbered "
+             "by the database; add it as a plain column, fill it, then create_primary_key");
+    std::vector<Constraint> constraints;
+    std::vector<Index> indexes;
+    refuse(what, column_keys::derived_objects(table, column, constraints, indexes));
+    column.keys = ColumnKeys();
+    ops_.push_back(AddColumn{table, std::move(column)});
+    for (auto& constraint : constraints)
+      ops_.push_back(AddConstraint{table, std::move(constraint)});
+    for (auto& index : indexes)
+      ops_.push_back(CreateIndex{std::move(index)});
   }
   /// DROP COLUMN
   void drop_column(std::string table, std::string column) {
@@ -143,6 +163,11 @@ class Operations {
   bool derives_from_upgrade() const { return derive_from_upgrade_; }
 
  private:
+  /// Throws the problem (if any) as the op's error, so the revision fails before anything runs.
+  static void refuse(const std::string& what, const std::string& problem) {
+    if (!problem.empty()) throw Error(what + ": " + problem);
+  }
+
   std::vector<Op> ops_;
   bool derive_from_upgrade_ = false;
 };

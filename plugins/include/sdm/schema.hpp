@@ -13,6 +13,28 @@
 
 namespace sdm {
 
+/// Keys declared on a column itself, as SQLAlchemy's Column(primary_key=, unique=, index=,
+/// ForeignKey(...), autoincrement=). create_table and add_column fold the first four into the
+/// table's constraints and indexes; `autoincrement` stays with the column.
+struct ColumnKeys {
+  bool primary_key = false;  ///< part of the table's primary key (and NOT NULL)
+  bool unique = false;       ///< a unnamed UNIQUE constraint; with `index`, a unique index
+  bool index = false;        ///< an index named ix_<table>_<column>
+  std::string references;    ///< "table.column" of a foreign key, or ""
+  std::string ondelete;      ///< the foreign key's ON DELETE action
+  std::string onupdate;      ///< the foreign key's ON UPDATE action
+  /// Whether the database numbers the column when an insert leaves it out. Unset is
+  /// SQLAlchemy's "auto": a table's single-column integer primary key that has no server
+  /// default and no foreign key. Reflection always says true or false.
+  std::optional<bool> autoincrement;
+
+  friend bool operator==(const ColumnKeys& a, const ColumnKeys& b) {
+    return a.primary_key == b.primary_key && a.unique == b.unique && a.index == b.index &&
+           a.references == b.references && a.ondelete == b.ondelete && a.onupdate == b.onupdate &&
+           a.autoincrement == b.autoincrement;
+  }
+};
+
 /// A column definition.
 struct Column {
   std::string name;
@@ -20,6 +42,8 @@ struct Column {
   bool nullable = true;
   /// Server default as an SQL expression, rendered verbatim (`'text'`, `0`, `false`, `now()`).
   std::optional<std::string> server_default;
+  /// Keys declared on the column (see ColumnKeys).
+  ColumnKeys keys;
 
   Column() = default;
   Column(std::string column_name, Type column_type)
@@ -35,10 +59,39 @@ struct Column {
     server_default = std::move(expression);
     return *this;
   }
+  /// Makes the column (part of) the table's primary key, and NOT NULL.
+  Column& primary_key() {
+    keys.primary_key = true;
+    nullable = false;
+    return *this;
+  }
+  /// A UNIQUE constraint on this column alone (a unique index, together with index()).
+  Column& unique() {
+    keys.unique = true;
+    return *this;
+  }
+  /// An index on this column alone, named ix_<table>_<column> as SQLAlchemy names it.
+  Column& index() {
+    keys.index = true;
+    return *this;
+  }
+  /// A foreign key to `target` ("table.column"), with optional ON DELETE / ON UPDATE actions.
+  Column& references(std::string target, std::string ondelete = {}, std::string onupdate = {}) {
+    keys.references = std::move(target);
+    keys.ondelete = std::move(ondelete);
+    keys.onupdate = std::move(onupdate);
+    return *this;
+  }
+  /// Numbers the column in the database (SERIAL, AUTO_INCREMENT, SQLite's rowid), or, with
+  /// false, never, even where SQLAlchemy's "auto" rule would.
+  Column& autoincrement(bool on = true) {
+    keys.autoincrement = on;
+    return *this;
+  }
 
   friend bool operator==(const Column& a, const Column& b) {
     return a.name == b.name && a.type == b.type && a.nullable == b.nullable &&
-           a.server_default == b.server_default;
+           a.server_default == b.server_default && a.keys == b.keys;
   }
 };
 
@@ -153,6 +206,27 @@ struct Table {
     for (const auto& c : constraints)
       if (c.kind == ConstraintKind::PrimaryKey) return &c;
     return nullptr;
+  }
+  /// The column the database numbers on insert (SQLAlchemy's autoincrement column), or nullptr.
+  const Column* autoincrement_column() const {
+    const Constraint* key = primary_key();
+    if (!key) return nullptr;
+    const Column* marked = nullptr;
+    for (const auto& name : key->columns)
+      if (const Column* c = column(name); c && c->keys.autoincrement.value_or(false)) marked = c;
+    if (marked || key->columns.size() != 1) return marked;
+    // The "auto" rule: one integer column, no server default, not a foreign key.
+    const Column* c = column(key->columns.front());
+    if (!c || c->keys.autoincrement || c->server_default || !c->keys.references.empty())
+      return nullptr;
+    if (c->type.kind != TypeKind::Integer && c->type.kind != TypeKind::BigInteger &&
+        c->type.kind != TypeKind::SmallInteger)
+      return nullptr;
+    for (const auto& constraint : constraints)
+      if (constraint.kind == ConstraintKind::ForeignKey)
+        for (const auto& referring : constraint.columns)
+          if (referring == c->name) return nullptr;
+    return c;
   }
   /// The value of a table option, or nullptr.
   const std::string* option(std::string_view key) const {

@@ -40,8 +40,9 @@ class SqlDialect : public Dialect {
 
   /// `CREATE TABLE name (...)` with the table options after `)`; no CREATE INDEX.
   std::string render_create_table(const Table& table) const;
-  /// One column definition: `name TYPE[ DEFAULT x][ NOT NULL]` (order per spec).
-  std::string render_column(const Column& column) const;
+  /// One column definition: `name TYPE[ DEFAULT x][ NOT NULL]` (order per spec); with
+  /// `autoincrement`, the column is the one the database numbers (see AutoincrementStyle).
+  std::string render_column(const Column& column, bool autoincrement = false) const;
   /// A table constraint: `[CONSTRAINT name ]UNIQUE (a, b)`, `FOREIGN KEY(a) REFERENCES t (id)`...
   std::string render_constraint(const Constraint& constraint) const;
   /// `CREATE [UNIQUE ]INDEX name ON table (a, b)`
@@ -54,6 +55,9 @@ class SqlDialect : public Dialect {
   std::string quote_list(const std::vector<std::string>& identifiers) const;
 
  protected:
+  /// `ALTER TABLE t ADD COLUMN <column>`
+  virtual std::vector<std::string> render_add_column(const AddColumn& op,
+                                                     const SchemaLookup& schema) const;
   /// ALTER COLUMN statements; the base writes Alembic's generic forms in the spec's order.
   virtual std::vector<std::string> render_alter_column(const AlterColumn& op,
                                                        const SchemaLookup& schema) const;
@@ -71,6 +75,9 @@ class SqlDialect : public Dialect {
 
   /// `ALTER TABLE <quoted table>`, the start of every ALTER statement.
   std::string alter_table(const std::string& table) const;
+  /// Whether `table`'s key is written in its column as `PRIMARY KEY AUTOINCREMENT` (SQLite's
+  /// rowid style with the table option sqlite_autoincrement).
+  bool inline_rowid_key(const Table& table) const;
 
  private:
   std::vector<std::string> render_sql_for_dialect(const Execute& op) const;

@@ -1,13 +1,15 @@
-// The contract every driver keeps: sessions, statements, queries, transactions, the run lock,
+// The session contract every driver keeps: statements, queries, transactions, the run lock,
 // reflection and the version table.
+#include <doctest/doctest.h>
+
 #include <algorithm>
 
 #include "common/errors.hpp"
-#include "drivers/conformance_support.hpp"
 #include "runtime/exec.hpp"
 #include "runtime/version_table.hpp"
+#include "target.hpp"
 
-using sdm::test::DriverUnderTest;
+using sdm::conformance::EmptyDatabase;
 
 namespace {
 
@@ -24,8 +26,8 @@ bool has_table(sdm::runtime::ConnectionHandle& c, const std::string& name) {
 
 }  // namespace
 
-CONFORMANCE_TEST("a session runs statements and queries") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "a session runs statements and queries") {
+  auto c = target.connect();
   CHECK(cell(c->query("SELECT 1")) == "1");
   c->execute("CREATE TABLE items (id INTEGER NOT NULL, name VARCHAR(20), PRIMARY KEY (id))");
   c->execute("INSERT INTO items (id, name) VALUES (1, 'one')");
@@ -44,8 +46,9 @@ CONFORMANCE_TEST("a session runs statements and queries") {
   CHECK_FALSE(nulls[0][0].has_value());
 }
 
-CONFORMANCE_TEST("a failing statement is a database error with the server's message") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase,
+                  "a failing statement is a database error with the server's message") {
+  auto c = target.connect();
   try {
     c->execute("SELECT * FROM no_such_table");
     FAIL("no error");
@@ -56,8 +59,8 @@ CONFORMANCE_TEST("a failing statement is a database error with the server's mess
   CHECK(cell(c->query("SELECT 2")) == "2");
 }
 
-CONFORMANCE_TEST("rollback undoes rows and commit keeps them") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "rollback undoes rows and commit keeps them") {
+  auto c = target.connect();
   c->execute("CREATE TABLE t (id INTEGER)");
   c->begin();
   c->execute("INSERT INTO t (id) VALUES (1)");
@@ -69,21 +72,21 @@ CONFORMANCE_TEST("rollback undoes rows and commit keeps them") {
   // Statements after a transaction are not lost either (autocommit is back on).
   c->execute("INSERT INTO t (id) VALUES (3)");
   c.reset();
-  auto again = db.connect();
+  auto again = target.connect();
   CHECK(again->query("SELECT id FROM t ORDER BY id").size() == 2);
 }
 
-CONFORMANCE_TEST("DDL is rolled back where the dialect says it can be") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "DDL is rolled back where the dialect says it can be") {
+  auto c = target.connect();
   c->begin();
   c->execute("CREATE TABLE ddl_in_tx (id INTEGER)");
   c->rollback();
-  CHECK(has_table(*c, "ddl_in_tx") == !db.traits().transactional_ddl);
+  CHECK(has_table(*c, "ddl_in_tx") == !target.traits().transactional_ddl);
 }
 
-CONFORMANCE_TEST("the run lock excludes a second session until released") {
-  auto first = db.connect();
-  auto second = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "the run lock excludes a second session until released") {
+  auto first = target.connect();
+  auto second = target.connect();
   const std::string key = "sahara-db-manage:alembic_version";
   REQUIRE(first->try_lock(key));
   CHECK_FALSE(second->try_lock(key));
@@ -93,18 +96,18 @@ CONFORMANCE_TEST("the run lock excludes a second session until released") {
   second->unlock(key);
 }
 
-CONFORMANCE_TEST("the run lock goes away with its session") {
-  auto first = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "the run lock goes away with its session") {
+  auto first = target.connect();
   const std::string key = "sahara-db-manage:alembic_version";
   REQUIRE(first->try_lock(key));
   first.reset();  // a crashed runner's session ends the same way
-  auto second = db.connect();
+  auto second = target.connect();
   CHECK(second->try_lock(key));
 }
 
-CONFORMANCE_TEST("the run lock taken inside a transaction outlives its rollback") {
-  auto first = db.connect();
-  auto second = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "the run lock taken inside a transaction outlives its rollback") {
+  auto first = target.connect();
+  auto second = target.connect();
   const std::string key = "sahara-db-manage:alembic_version";
   first->begin();
   REQUIRE(first->try_lock(key));
@@ -116,16 +119,16 @@ CONFORMANCE_TEST("the run lock taken inside a transaction outlives its rollback"
   second->unlock(key);
 }
 
-CONFORMANCE_TEST("table names list the schema's tables") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "table names list the schema's tables") {
+  auto c = target.connect();
   c->execute("CREATE TABLE alpha (id INTEGER)");
   c->execute("CREATE TABLE beta (id INTEGER)");
   auto names = c->table_names();
   CHECK(names == std::vector<std::string>{"alpha", "beta"});
 }
 
-CONFORMANCE_TEST("reflection reads columns, keys and indexes") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "reflection reads columns, keys and indexes") {
+  auto c = target.connect();
   c->execute("CREATE TABLE parent (id VARCHAR(36) NOT NULL, PRIMARY KEY (id))");
   c->execute(
       "CREATE TABLE child (id INTEGER NOT NULL, parent_id VARCHAR(36), name VARCHAR(80) NOT NULL, "
@@ -154,9 +157,9 @@ CONFORMANCE_TEST("reflection reads columns, keys and indexes") {
   CHECK_FALSE(c->reflect_table("no_such_table").has_value());
 }
 
-CONFORMANCE_TEST("the version table works as Alembic's") {
-  auto c = db.connect();
-  sdm::runtime::Exec exec(*c, db.driver().dialect());
+TEST_CASE_FIXTURE(EmptyDatabase, "the version table works as Alembic's") {
+  auto c = target.connect();
+  sdm::runtime::Exec exec(*c, target.dialect());
   sdm::runtime::VersionTable versions(exec);
   CHECK_FALSE(versions.exists());
   CHECK(versions.read_heads().empty());
@@ -182,8 +185,8 @@ CONFORMANCE_TEST("the version table works as Alembic's") {
   CHECK(versions.read_heads() == std::vector<std::string>{long_id});
 }
 
-CONFORMANCE_TEST("an UPDATE counts the rows it matched, changed or not") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "an UPDATE counts the rows it matched, changed or not") {
+  auto c = target.connect();
   c->execute("CREATE TABLE same (id INTEGER, name VARCHAR(20))");
   c->execute("INSERT INTO same (id, name) VALUES (1, 'one')");
   c->execute("INSERT INTO same (id, name) VALUES (2, 'two')");
@@ -192,8 +195,8 @@ CONFORMANCE_TEST("an UPDATE counts the rows it matched, changed or not") {
   CHECK(c->execute("UPDATE same SET name = name") == 2);
 }
 
-CONFORMANCE_TEST("counts and sums come back as text") {
-  auto c = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase, "counts and sums come back as text") {
+  auto c = target.connect();
   c->execute("CREATE TABLE amounts (n INTEGER)");
   for (const char* n : {"1", "2", "3"})
     c->execute(std::string("INSERT INTO amounts (n) VALUES (") + n + ")");
@@ -203,9 +206,10 @@ CONFORMANCE_TEST("counts and sums come back as text") {
   CHECK(cell(rows, 0, 2) == "3");
 }
 
-CONFORMANCE_TEST("the run lock outlives transactions, DDL and errors on its session") {
-  auto runner = db.connect();
-  auto other = db.connect();
+TEST_CASE_FIXTURE(EmptyDatabase,
+                  "the run lock outlives transactions, DDL and errors on its session") {
+  auto runner = target.connect();
+  auto other = target.connect();
   const std::string key = "sahara-db-manage:alembic_version";
   REQUIRE(runner->try_lock(key));
   runner->begin();

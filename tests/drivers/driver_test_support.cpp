@@ -1,4 +1,4 @@
-#include "drivers/conformance_support.hpp"
+#include "drivers/driver_test_support.hpp"
 
 #include "config/database_url.hpp"
 
