@@ -100,11 +100,16 @@ Settled settle_interrupted(const InterruptedOps& in, ConnectionHandle& connectio
   const auto live = reflect_touched(tables, connection);
   // Differences the op does not touch (drift from before this step, an index MySQL made for a
   // foreign key dropped long ago) show in both comparisons alike and decide nothing.
+  // A difference counts as such only if the state at the step's start shows it too: one that
+  // only the states inside the step show (a column the step added, dropped again by hand)
+  // is about this step, even when the interrupted op itself changes no schema.
   auto differ_before = differences(tables, *before, live, dialect);
   auto differ_after = differences(tables, *after, live, dialect);
+  const auto differ_start = differences(tables, in.start, live, dialect);
   std::vector<std::string> background;
   for (const auto& difference : differ_before)
-    if (std::find(differ_after.begin(), differ_after.end(), difference) != differ_after.end())
+    if (std::find(differ_after.begin(), differ_after.end(), difference) != differ_after.end() &&
+        std::find(differ_start.begin(), differ_start.end(), difference) != differ_start.end())
       background.push_back(difference);
   auto without_background = [&](std::vector<std::string>& list) {
     list.erase(std::remove_if(list.begin(), list.end(),

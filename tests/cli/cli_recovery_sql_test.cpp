@@ -76,10 +76,12 @@ void check_recovery_texts(const std::string& revision, bool data_op, Allowance a
   const std::string stamp_done = "    sahara-db-manage stamp " + revision;
   Target done("mysql");
   done.db.sql(kGate);
-  REQUIRE(done.run("every_op_kind", {"upgrade", revision}).exit_code == 0);
+  const auto clean = done.run("every_op_kind", {"upgrade", revision});
+  REQUIRE_MESSAGE(clean.exit_code == 0, clean.err);
 
   Target t("mysql");
-  REQUIRE(t.run("every_op_kind", {"upgrade", kBase}).exit_code == 0);
+  const auto to_base = t.run("every_op_kind", {"upgrade", kBase});
+  REQUIRE_MESSAGE(to_base.exit_code == 0, to_base.err);
   const std::string at_base = fingerprint(t.db, allowance);
   const std::string at_base_exactly = fingerprint(t.db);
 

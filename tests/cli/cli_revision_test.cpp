@@ -101,7 +101,7 @@ TEST_CASE("revision and merge chain on sources in --version-path that are not bu
       sdm_on(box, "linear",
              {"merge", "-m", "join", "--rev-id", "c00000000003", "--version-path", src, "heads"});
   REQUIRE_MESSAGE(merged.exit_code == 0, merged.err);
-  CHECK(read_file(box.path("src/c00000000003_join.cpp"))
+  CHECK(file_text(box.path("src/c00000000003_join.cpp"))
             .find("// Revises: a00000000001, "
                   "b00000000002\n") != std::string::npos);
   auto next = sdm_on(box, "linear", {"revision", "-m", "after", "--version-path", src});
@@ -109,7 +109,7 @@ TEST_CASE("revision and merge chain on sources in --version-path that are not bu
   std::string after;
   for (const auto& entry : std::filesystem::directory_iterator(src))
     if (entry.path().string().find("_after.cpp") != std::string::npos) after = entry.path();
-  CHECK(read_file(after).find("// Revises: c00000000003\n") != std::string::npos);
+  CHECK(file_text(after).find("// Revises: c00000000003\n") != std::string::npos);
   // The built revisions themselves are unchanged.
   CHECK(sdm_on(box, "linear", {"heads"}).out == "3c0000000003 (head)\n");
 }

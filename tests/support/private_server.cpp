@@ -2,6 +2,8 @@
 
 #include <dirent.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -40,8 +42,11 @@ pid_t parent_of(pid_t pid) {
   return status_of(pid).second;
 }
 
-/// Running or stopped; a zombie waiting for its parent counts as gone.
+/// Running or stopped; a zombie waiting for its parent counts as gone. A zombie of ours (see
+/// the constructor) is reaped here: a server checks whether the pid in its old lock file still
+/// exists, and a zombie does.
 bool alive(pid_t pid) {
+  ::waitpid(pid, nullptr, WNOHANG);
   const char state = status_of(pid).first;
   return state != '\0' && state != 'Z' && state != 'X';
 }
@@ -52,6 +57,9 @@ PrivateServer::PrivateServer(const std::string& backend, std::vector<std::string
     : backend_(backend), settings_(std::move(settings)) {
   if (backend_ != "postgresql" && backend_ != "mysql")
     throw std::runtime_error("no private server for backend " + backend_);
+  // The server outlives the shell that starts it; orphaned, it becomes the test's child rather
+  // than init's, so a killed server is reaped here even where init reaps nothing.
+  ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   char pattern[] = "/tmp/sdm-private.XXXXXX";
   if (::mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
