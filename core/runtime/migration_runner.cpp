@@ -218,8 +218,9 @@ void MigrationRunner::run_op(const std::vector<Op>& ops, int index, int first_st
                              schema::SchemaModel& model, bool undoing) {
   const Op& op = ops[index];
   model.prepare(op);
-  const std::vector<std::string> statements =
-      live_ != nullptr ? live_->render(exec_.dialect(), op, model) : exec_.dialect().render(op, model);
+  const std::vector<std::string> statements = live_ != nullptr
+                                                  ? live_->render(exec_.dialect(), op, model)
+                                                  : exec_.dialect().render(op, model);
   const int count = static_cast<int>(statements.size());
   reached_ = {index, first_statement};
   if (progress_ == nullptr) {
@@ -300,10 +301,6 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
             "transactional DDL.");
 
   const bool whole_run = traits.transactional_ddl && !options_.transaction_per_migration;
-  // Inside one transaction for the run nobody sees the version rows between revisions, so
-  // online they are written once, at the end, instead of once per revision. Scripts keep
-  // Alembic's row change per revision.
-  const bool version_rows_at_end = whole_run && !exec_.offline();
   // A purge starts from an empty table whatever rows (known or not) it held; a run that undoes
   // an interrupted step planned from the rows that step would have left.
   std::vector<std::string> start_heads = version_rows;
@@ -380,9 +377,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
       // The version-table change commits with the removal of the step's progress record.
       if (journaled) exec_.begin();
       for (const auto& change : heads.apply(step)) {
-        // The version table never recorded the interrupted step; and inside one transaction
-        // for the whole run, the rows are written once at the end.
-        if (undoing || version_rows_at_end) continue;
+        if (undoing) continue;  // the version table never recorded the interrupted step
         switch (change.kind) {
           case graph::VersionChange::Kind::Insert:
             versions_.insert(change.to);
@@ -409,7 +404,6 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     // only a script made to create the table keeps it.
     if (exec_.offline() && heads.heads().empty() && !options_.create_version_table)
       versions_.drop();
-    if (version_rows_at_end) versions_.replace(start_heads, heads.heads());
     if (whole_run) exec_.commit();
     if (journaled) progress_->drop_if_empty();
   } catch (const HostError& e) {

@@ -58,21 +58,4 @@ void VersionTable::remove(const std::string& revision) {
   }
 }
 
-void VersionTable::replace(const std::vector<std::string>& from,
-                           const std::vector<std::string>& to) {
-  std::vector<std::string> gone, added;
-  for (const auto& head : from)
-    if (std::find(to.begin(), to.end(), head) == to.end()) gone.push_back(head);
-  for (const auto& head : to)
-    if (std::find(from.begin(), from.end(), head) == from.end()) added.push_back(head);
-  if (gone.size() == 1 && added.size() == 1) {
-    update(gone[0], added[0]);
-    return;
-  }
-  for (const auto& head : gone)
-    remove(head);
-  for (const auto& head : added)
-    insert(head);
-}
-
 }  // namespace sdm::runtime

@@ -33,9 +33,6 @@ class VersionTable {
   void update(const std::string& from, const std::string& to);
   /// DELETE one head; online it must match exactly one row.
   void remove(const std::string& revision);
-  /// Turns the rows `from` into the rows `to`: one UPDATE when one head became another,
-  /// otherwise a DELETE per head gone and an INSERT per head added.
-  void replace(const std::vector<std::string>& from, const std::vector<std::string>& to);
 
  private:
   Exec& exec_;

@@ -48,7 +48,9 @@ void MysqlConnection::commit() {
 }
 
 void MysqlConnection::rollback() {
-  execute("ROLLBACK");
+  // Undoing is always safe: with the lock lost, a transaction left open would keep reading its
+  // old snapshot and hide that another runner has moved the database on.
+  watched([&] { return session_.execute("ROLLBACK"); });
 }
 
 RunLockSession& MysqlConnection::run_lock() {

@@ -98,12 +98,13 @@ TEST_CASE("merge takes --rev-id and --branch-label, and one head as Alembic does
   CHECK(taken.exit_code == 4);
   CHECK_FALSE(std::filesystem::exists(box.path("taken")));
   // One head is a plain child; a revision that is not a head, or one named twice, is refused.
-  auto single = sdm_on(
-      box, "linear",
-      {"merge", "-m", "x", "--rev-id", "aaaa00000001", "--version-path", box.path("src"), "heads"});
-  REQUIRE(single.exit_code == 0);
-  CHECK(file_text(box.path("src/aaaa00000001_x.cpp")).find("\"aaaa00000001\", \"3c0000000003\"") !=
-        std::string::npos);
+  auto single = sdm_on(box, "linear",
+                       {"merge", "-m", "x", "--rev-id", "aaaa00000001", "--version-path",
+                        box.path("single"), "heads"});
+  REQUIRE_MESSAGE(single.exit_code == 0, single.err);
+  CHECK(
+      file_text(box.path("single/aaaa00000001_x.cpp")).find("\"aaaa00000001\", \"3c0000000003\"") !=
+      std::string::npos);
   auto not_head = sdm_on(box, "linear", {"merge", "-m", "x", "1a0000000001"});
   CHECK(not_head.exit_code == 4);
   CHECK(not_head.err ==

@@ -145,7 +145,7 @@ TEST_CASE(
                    site, "--revisions-dir", box.path("copies"), "upgrade", "head"},
                   box.dir(), {{"HOME", box.dir()}});
   CHECK(duplicate.exit_code == 4);
-  CHECK(duplicate.err.find(copy + ": Revision 036 is present more than once (also in " + site +
-                           "/036_site_notes.so)") != std::string::npos);
+  CHECK(duplicate.err.find("FAILED: Revision 036 is present more than once\nplugin files: " + site +
+                           "/036_site_notes.so, " + copy + "\n") != std::string::npos);
   CHECK(sdm({"current"}).out == "035\n");
 }
