@@ -44,7 +44,6 @@ enum class Direction { Up, Down, Stamp, None };
 template <class Planner>
 void run_online(AppContext& context, runtime::RunOptions options, Direction direction,
                 const graph::RevisionMap& map, Planner&& planner) {
-
   const auto& driver = context.driver();
   auto connection = context.connect();
   runtime::Exec exec(*connection, driver.dialect());

@@ -115,7 +115,8 @@ void MysqlSession::fail(const char* what) const {
       throw ServerError(message, number, ErrorKind::StatementTimeout);
     case kQueryInterrupted:
       // Some statements (CREATE INDEX) report the statement timeout as a plain interruption.
-      if (statement_timeout_ms_ > 0) throw ServerError(message, number, ErrorKind::StatementTimeout);
+      if (statement_timeout_ms_ > 0)
+        throw ServerError(message, number, ErrorKind::StatementTimeout);
       break;
     case kServerGone:
     case kServerLost:

@@ -29,18 +29,18 @@ class ServerError : public Error {
 
 /// Server and client error numbers the driver acts on (mysqld_error.h, errmsg.h).
 namespace error_code {
-inline constexpr unsigned kNodeNotReady = 1047;               // WSREP has not yet prepared node
-inline constexpr unsigned kDuplicateEntry = 1062;             // ER_DUP_ENTRY
-inline constexpr unsigned kNoSuchTable = 1146;                // ER_NO_SUCH_TABLE
-inline constexpr unsigned kLockWaitTimeout = 1205;            // ER_LOCK_WAIT_TIMEOUT
-inline constexpr unsigned kDeadlock = 1213;                   // also a Galera conflict
-inline constexpr unsigned kQueryInterrupted = 1317;           // ER_QUERY_INTERRUPTED
-inline constexpr unsigned kStatementTimeout = 1969;           // MariaDB ER_STATEMENT_TIMEOUT
-inline constexpr unsigned kMysqlQueryTimeout = 3024;          // MySQL ER_QUERY_TIMEOUT
-inline constexpr unsigned kServerGone = 2006;                 // CR_SERVER_GONE_ERROR
-inline constexpr unsigned kServerLost = 2013;                 // CR_SERVER_LOST
-inline constexpr unsigned kServerLostExtended = 2055;         // CR_SERVER_LOST_EXTENDED
-inline constexpr unsigned kClientInteractionTimeout = 4031;   // ER_CLIENT_INTERACTION_TIMEOUT
+inline constexpr unsigned kNodeNotReady = 1047;              // WSREP has not yet prepared node
+inline constexpr unsigned kDuplicateEntry = 1062;            // ER_DUP_ENTRY
+inline constexpr unsigned kNoSuchTable = 1146;               // ER_NO_SUCH_TABLE
+inline constexpr unsigned kLockWaitTimeout = 1205;           // ER_LOCK_WAIT_TIMEOUT
+inline constexpr unsigned kDeadlock = 1213;                  // also a Galera conflict
+inline constexpr unsigned kQueryInterrupted = 1317;          // ER_QUERY_INTERRUPTED
+inline constexpr unsigned kStatementTimeout = 1969;          // MariaDB ER_STATEMENT_TIMEOUT
+inline constexpr unsigned kMysqlQueryTimeout = 3024;         // MySQL ER_QUERY_TIMEOUT
+inline constexpr unsigned kServerGone = 2006;                // CR_SERVER_GONE_ERROR
+inline constexpr unsigned kServerLost = 2013;                // CR_SERVER_LOST
+inline constexpr unsigned kServerLostExtended = 2055;        // CR_SERVER_LOST_EXTENDED
+inline constexpr unsigned kClientInteractionTimeout = 4031;  // ER_CLIENT_INTERACTION_TIMEOUT
 }  // namespace error_code
 
 /// An open session with autocommit on. Every failure throws ServerError with the server's

@@ -13,8 +13,8 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
 
 #include "sdm/error.hpp"
 #include "sqlite_reflection.hpp"
