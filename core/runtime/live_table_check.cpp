@@ -1,16 +1,10 @@
 #include "runtime/live_table_check.hpp"
 
 #include "common/errors.hpp"
+#include "graph/python_text.hpp"
 
 namespace sdm::runtime {
 namespace {
-
-std::string join(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& n : names)
-    text += (text.empty() ? "" : ", ") + n;
-  return text;
-}
 
 bool has_index(const Table& table, const std::string& name) {
   for (const auto& index : table.indexes)
@@ -79,8 +73,9 @@ void LiveTableCheck::check(const std::string& name, const Table& modelled) {
   for (const auto& c : modelled.columns)
     model_columns.push_back(c.name);
   if (live_columns != model_columns) {
-    throw DatabaseError("table " + name + " has columns (" + join(live_columns) +
-                        ") but the revisions applied so far describe (" + join(model_columns) +
+    throw DatabaseError("table " + name + " has columns (" + graph::join_comma(live_columns) +
+                        ") but the revisions applied so far describe (" +
+                        graph::join_comma(model_columns) +
                         "); bring the table in line with its revision (or stamp the revision it "
                         "matches) before migrating it");
   }

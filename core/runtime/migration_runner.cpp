@@ -6,6 +6,7 @@
 
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
+#include "graph/python_text.hpp"
 #include "runtime/data_loss_check.hpp"
 #include "runtime/interruption.hpp"
 #include "runtime/live_table_check.hpp"
@@ -16,15 +17,8 @@
 namespace sdm::runtime {
 namespace {
 
-std::string join(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& n : names)
-    text += (text.empty() ? "" : ", ") + n;
-  return text;
-}
-
 std::string describe_heads(const std::vector<std::string>& heads) {
-  return heads.empty() ? "base (no revision)" : join(heads);
+  return heads.empty() ? "base (no revision)" : graph::join_comma(heads);
 }
 
 /// Why recovery steps would do harm: the version table no longer holds `expected`, because
