@@ -212,9 +212,8 @@ void MigrationRunner::run_op(const std::vector<Op>& ops, int index, int first_st
                              schema::SchemaModel& model, bool undoing) {
   const Op& op = ops[index];
   model.prepare(op);
-  const std::vector<std::string> statements = live_ != nullptr
-                                                  ? live_->render(exec_.dialect(), op, model)
-                                                  : exec_.dialect().render(op, model);
+  const std::vector<std::string> statements =
+      live_ ? live_->render(exec_.dialect(), op, model) : exec_.dialect().render(op, model);
   const int count = static_cast<int>(statements.size());
   reached_ = {index, first_statement};
   if (progress_ == nullptr) {
@@ -255,15 +254,14 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   // A table they do not know is one this run creates (or one the database will refuse);
   // online, one they do know is checked against the live table before a dialect relies on
   // its definition.
-  std::optional<LiveTableCheck> live;
-  if (!exec_.offline()) live.emplace(exec_.connection());
-  live_ = live ? &*live : nullptr;
+  live_.reset();
+  if (!exec_.offline()) live_.emplace(exec_.connection());
   auto start_schema = std::make_shared<std::optional<Schema>>();
-  schema::SchemaModel model([this, start_schema, version_rows, &live](const std::string& name) {
+  schema::SchemaModel model([this, start_schema, version_rows](const std::string& name) {
     if (!*start_schema) *start_schema = replay_schema(catalog_, map_, version_rows);
     auto found = (*start_schema)->find(name);
     if (found == (*start_schema)->end()) return std::optional<Table>();
-    if (live) live->expect(name);
+    if (live_) live_->expect(name);
     return std::optional<Table>(found->second);
   });
 

@@ -13,6 +13,7 @@
 #include "graph/migration_plan.hpp"
 #include "graph/revision_map.hpp"
 #include "runtime/exec.hpp"
+#include "runtime/live_table_check.hpp"
 #include "runtime/progress_log.hpp"
 #include "runtime/progress_table.hpp"
 #include "runtime/revision_catalog.hpp"
@@ -24,8 +25,6 @@
 namespace sdm::runtime {
 
 /// How a run behaves.
-class LiveTableCheck;
-
 struct RunOptions {
   /// Commit each revision with its version-row change instead of one transaction for the run.
   bool transaction_per_migration = false;
@@ -85,7 +84,7 @@ class MigrationRunner {
   ProgressTable* progress_;
   StepPosition reached_;  // what completed of the step running now
   /// Online, during run(): the check of tables a dialect restates against the live database.
-  LiveTableCheck* live_ = nullptr;
+  std::optional<LiveTableCheck> live_;
 };
 
 }  // namespace sdm::runtime

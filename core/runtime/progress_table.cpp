@@ -146,7 +146,7 @@ void ProgressTable::insert(const StepProgress& p) {
 }
 
 void ProgressTable::start(const StepProgress& progress) {
-  exec_.run("DELETE FROM " + exec_.dialect().quote(name_));
+  finish();  // the table holds one row at a time
   insert(progress);
 }
 
