@@ -9,12 +9,15 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/model_comparison.hpp"
+#include "cli/op_source.hpp"
 #include "cli/revision_source.hpp"
 #include "cli/revision_source_reader.hpp"
 #include "common/errors.hpp"
 #include "graph/graph_problems.hpp"
 #include "graph/revision_lookup.hpp"
 #include "graph/revision_names.hpp"
+#include "schema/autogenerate.hpp"
 
 namespace sdm::cli {
 namespace {
@@ -112,17 +115,42 @@ NewRevision new_revision(AppContext& context, const graph::RevisionMap& map) {
   return revision;
 }
 
+/// --autogenerate: the ops that make the database (at head) what the model declares. Returns
+/// false when there are none and no empty revision was asked for.
+bool autogenerate_bodies(AppContext& context, NewRevision& revision) {
+  const ModelComparison comparison = compare_with_model(context);
+  const schema::AutogeneratePlan plan = schema::plan_autogenerate(comparison.changes);
+  if (plan.empty() && !context.line().flag("allow-empty")) {
+    context.out() << "No changes in schema detected; no revision written (--allow-empty writes "
+                     "an empty one).\n";
+    return false;
+  }
+  GeneratedBodies bodies;
+  bodies.origin = comparison.model_path + " and the database";
+  for (const Op& op : plan.upgrade)
+    bodies.upgrade.push_back(op_source(op));
+  for (const Op& op : plan.downgrade)
+    bodies.downgrade.push_back(op_source(op));
+  bodies.notes = plan.notes;
+  revision.generated = std::move(bodies);
+  return true;
+}
+
 }  // namespace
 
 int run_revision(AppContext& context) {
   const CommandLine& line = context.line();
+  const bool autogenerate = line.flag("autogenerate");
   // Sahara's grammar has --sql; Alembic refuses it without a revision environment, and
   // there never is one here.
   if (line.flag("sql")) {
-    throw UsageError(
-        "Using --sql with the revision command when revision_environment is not configured "
-        "does not make any sense");
+    throw UsageError(autogenerate
+                         ? "Using --sql with --autogenerate does not make any sense"
+                         : "Using --sql with the revision command when revision_environment is "
+                           "not configured does not make any sense");
   }
+  if (line.flag("allow-empty") && !autogenerate)
+    throw UsageError("--allow-empty goes with --autogenerate");
   const graph::RevisionMap map = revisions_with_unbuilt_sources(context);
   NewRevision revision = new_revision(context, map);
   revision.parents = ids_of(
@@ -135,6 +163,7 @@ int run_revision(AppContext& context) {
     bool is_label = std::find(labels.begin(), labels.end(), dependency) != labels.end();
     revision.depends_on.push_back(is_label ? dependency : target->id());
   }
+  if (autogenerate && !autogenerate_bodies(context, revision)) return 0;
   return write_revision(context, std::move(revision));
 }
 

@@ -172,12 +172,18 @@ std::vector<CommandSpec> make_commands() {
         {"depends-on", "", "REV", true, "a revision the new one depends on"},
         {"version-path", "", "DIR", false,
          "where to write the source (default: [sahara_db_manage] revision_source_dir or .)"},
+        {"autogenerate", "", "", false,
+         "fill upgrade and downgrade with the ops that make the database what the model says"},
+        kModel,
+        {"allow-empty", "", "", false,
+         "with --autogenerate, write a revision even when there is nothing to do"},
         {"sql", "", "", false,
          "refused, as Alembic refuses it: there is no revision environment to run offline"}},
-       "The source builds, unchanged, with sdm_add_revision() from the installed CMake package.",
-       {{"autogenerate", "",
-         "revisions are written by hand: there are no SQLAlchemy models to compare the database "
-         "with"}}},
+       "The source builds, unchanged, with sdm_add_revision() from the installed CMake package.\n"
+       "With --autogenerate the database must be at head; the model (see check) is compared\n"
+       "with it and the ops are written in a dependency-safe order, their reverse in the\n"
+       "downgrade. Renames are not guessed: a dropped and an added column stay so, with a\n"
+       "note. With nothing to do, no file is written unless --allow-empty is given."},
       {"merge",
        "write the C++ source of a revision merging several heads",
        "REV...",

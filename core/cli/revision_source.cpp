@@ -55,6 +55,31 @@ std::string revision_file_name(const NewRevision& revision) {
   return revision.id + "_" + file_slug(revision.message) + ".cpp";
 }
 
+namespace {
+
+/// A function holding the statements, or an empty one (Alembic's `pass`).
+std::string function(const std::string& name, const std::vector<std::string>& statements) {
+  if (statements.empty()) return "void " + name + "([[maybe_unused]] sdm::Operations& op) {}\n";
+  std::string out = "void " + name + "(sdm::Operations& op) {\n";
+  for (const auto& statement : statements)
+    out += "  " + statement + "\n";
+  return out + "}\n";
+}
+
+std::string generated_functions(const GeneratedBodies& bodies) {
+  std::string out = "\n// " + cpp_comment_text("Generated from the differences between " +
+                                                bodies.origin + ".") +
+                    "\n// Review every op before building.\n";
+  for (const auto& note : bodies.notes)
+    out += "// NOTE: " + cpp_comment_text(note) + "\n";
+  out += function("upgrade", bodies.upgrade);
+  out += "\n// The upgrade undone, last op first.\n";
+  out += function("downgrade", bodies.downgrade);
+  return out;
+}
+
+}  // namespace
+
 std::string render_revision_source(const NewRevision& r) {
   check_no_nul(r);
   std::ostringstream out;
@@ -65,14 +90,18 @@ std::string render_revision_source(const NewRevision& r) {
   }
   const std::string name = c_identifier(r.id);
   out << "\n#include <sdm/revision.hpp>\n"
-         "\nnamespace {\n"
-         "\n// Record the schema changes, e.g.\n"
-         "//   op.add_column(\"clusters\", sdm::Column(\"note\", sdm::String(80)));\n"
-         "void upgrade([[maybe_unused]] sdm::Operations& op) {}\n"
-         "\n// Undo them, e.g. op.drop_column(\"clusters\", \"note\"); or pass\n"
-         "// sdm::derived_downgrade to SDM_REVISION_EX to have them reversed for you.\n"
-         "void downgrade([[maybe_unused]] sdm::Operations& op) {}\n"
-         "\n}  // namespace\n\n";
+         "\nnamespace {\n";
+  if (r.generated) {
+    out << generated_functions(*r.generated);
+  } else {
+    out << "\n// Record the schema changes, e.g.\n"
+           "//   op.add_column(\"clusters\", sdm::Column(\"note\", sdm::String(80)));\n"
+           "void upgrade([[maybe_unused]] sdm::Operations& op) {}\n"
+           "\n// Undo them, e.g. op.drop_column(\"clusters\", \"note\"); or pass\n"
+           "// sdm::derived_downgrade to SDM_REVISION_EX to have them reversed for you.\n"
+           "void downgrade([[maybe_unused]] sdm::Operations& op) {}\n";
+  }
+  out << "\n}  // namespace\n\n";
   out << "SDM_REVISION_EX(" << name << ", " << cpp_string_literal(r.id) << ", "
       << cpp_string_literal(join(r.parents, ", ")) << ", "
       << cpp_string_literal(join(r.depends_on, ", ")) << ", "

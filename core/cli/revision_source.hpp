@@ -2,10 +2,19 @@
 // sdm_add_revision() from the installed CMake package.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace sdm::cli {
+
+/// Bodies written by autogenerate: one C++ statement per entry, and notes for the reader.
+struct GeneratedBodies {
+  std::string origin;  ///< what was compared, e.g. "model.yaml and the database"
+  std::vector<std::string> upgrade;
+  std::vector<std::string> downgrade;
+  std::vector<std::string> notes;
+};
 
 /// What goes into a new revision's source.
 struct NewRevision {
@@ -13,8 +22,9 @@ struct NewRevision {
   std::vector<std::string> parents;
   std::vector<std::string> depends_on;
   std::vector<std::string> branch_labels;
-  std::string message;      ///< "" becomes "empty message", as Alembic does
-  std::string create_date;  ///< "2026-11-26 11:19:24.123456"
+  std::string message;                       ///< "" becomes "empty message", as Alembic does
+  std::string create_date;                   ///< "2026-11-26 11:19:24.123456"
+  std::optional<GeneratedBodies> generated;  ///< set by --autogenerate
 };
 
 /// The file name, "<id>_<slug>.cpp", with Alembic's slug rules (word characters joined by

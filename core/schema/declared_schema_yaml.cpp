@@ -8,6 +8,7 @@
 
 #include "schema/declared_schema.hpp"
 #include "schema/type_names.hpp"
+#include "sdm/column_keys.hpp"
 
 namespace sdm::schema {
 namespace {
@@ -70,7 +71,7 @@ void require_columns(const Table& table, const std::vector<std::string>& columns
 }
 
 Column read_column(const YAML::Node& node, const Place& place) {
-  require_keys(node, {"name", "type", "nullable", "default", "variants"}, place);
+  require_keys(node, {"name", "type", "nullable", "default", "autoincrement", "variants"}, place);
   if (!node["name"] || !node["type"]) place.fail(node, "a column needs 'name' and 'type'");
   const std::string type_text = scalar(node["type"], place, "type");
   std::optional<Type> type = parse_type_name(type_text);
@@ -81,6 +82,8 @@ Column read_column(const YAML::Node& node, const Place& place) {
   Column column(scalar(node["name"], place, "name"), *type);
   if (node["nullable"]) column.nullable = boolean(node["nullable"], place, "nullable");
   if (node["default"]) column.server_default = scalar(node["default"], place, "default");
+  if (node["autoincrement"])
+    column.keys.autoincrement = boolean(node["autoincrement"], place, "autoincrement");
   if (const YAML::Node variants = node["variants"]) {
     if (!variants.IsMap()) place.fail(variants, "'variants' must map dialect names to type names");
     for (const auto& entry : variants)
@@ -191,6 +194,8 @@ Table read_table(const std::string& name, const YAML::Node& node, const Place& p
       table.options.emplace_back(entry.first.as<std::string>(),
                                  scalar(entry.second, place, "options"));
   }
+  if (const std::string wrong = column_keys::check_autoincrement(table); !wrong.empty())
+    place.fail(node, wrong);
   return table;
 }
 
@@ -201,13 +206,27 @@ void write_names(YAML::Emitter& out, const std::vector<std::string>& list) {
   out << YAML::EndSeq;
 }
 
-void write_column(YAML::Emitter& out, const Column& column) {
+/// Whether the column's autoincrement mark changes what the table numbers: a mark that only
+/// repeats SQLAlchemy's "auto" rule is left out, so models stay as short as they were written.
+bool autoincrement_mark_matters(const Table& table, const Column& column) {
+  if (!column.keys.autoincrement) return false;
+  Table unmarked = table;
+  for (auto& c : unmarked.columns)
+    if (c.name == column.name) c.keys.autoincrement.reset();
+  const Column* numbered = table.autoincrement_column();
+  const Column* by_rule = unmarked.autoincrement_column();
+  return (numbered ? numbered->name : "") != (by_rule ? by_rule->name : "");
+}
+
+void write_column(YAML::Emitter& out, const Table& table, const Column& column) {
   out << YAML::Flow << YAML::BeginMap;
   out << YAML::Key << "name" << YAML::Value << column.name;
   out << YAML::Key << "type" << YAML::Value << type_name(column.type);
   if (!column.nullable) out << YAML::Key << "nullable" << YAML::Value << false;
   if (column.server_default)
     out << YAML::Key << "default" << YAML::Value << YAML::DoubleQuoted << *column.server_default;
+  if (autoincrement_mark_matters(table, column))
+    out << YAML::Key << "autoincrement" << YAML::Value << *column.keys.autoincrement;
   if (!column.type.variants.empty()) {
     out << YAML::Key << "variants" << YAML::Value << YAML::Flow << YAML::BeginMap;
     for (const auto& [dialect, type] : column.type.variants)
@@ -254,7 +273,7 @@ void write_table(YAML::Emitter& out, const Table& table) {
   out << YAML::Key << table.name << YAML::Value << YAML::Block << YAML::BeginMap;
   out << YAML::Key << "columns" << YAML::Value << YAML::Block << YAML::BeginSeq;
   for (const auto& column : table.columns)
-    write_column(out, column);
+    write_column(out, table, column);
   out << YAML::EndSeq;
   if (const Constraint* pk = table.primary_key()) {
     out << YAML::Key << "primary_key" << YAML::Value;

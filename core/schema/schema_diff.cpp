@@ -107,6 +107,18 @@ void compare_keys(const Table& target, const Table& live, std::vector<SchemaChan
     if (actual_pk) c.live_constraint = *actual_pk;
     out.push_back(std::move(c));
   }
+  // Compared as the column each table really numbers, so an explicit mark and SQLAlchemy's
+  // "auto" rule for the same column agree.
+  const Column* wanted_numbered = target.autoincrement_column();
+  const Column* actual_numbered = live.autoincrement_column();
+  const std::string wanted_name = wanted_numbered ? wanted_numbered->name : "";
+  const std::string actual_name = actual_numbered ? actual_numbered->name : "";
+  if (wanted_name != actual_name) {
+    SchemaChange c = change(ChangeKind::AutoincrementChanged, target.name);
+    c.target_value = wanted_name;
+    c.live_value = actual_name;
+    out.push_back(std::move(c));
+  }
 
   const auto wanted_uniques = of_kind(target, ConstraintKind::Unique);
   const auto actual_uniques = of_kind(live, ConstraintKind::Unique);
@@ -281,6 +293,9 @@ std::vector<std::string> alembic_wording(const SchemaChange& c, const Comparison
       return {"Detected server default on column " + at};
     case ChangeKind::PrimaryKeyChanged:
       return {"Detected changed primary key on '" + c.table + "'"};
+    case ChangeKind::AutoincrementChanged:  // Alembic does not compare it: wording of our own
+      return {"Detected autoincrement on '" + c.table + "' changed from " +
+              none_or(c.live_value) + " to " + none_or(c.target_value)};
     case ChangeKind::AddedUnique:
       return {"Detected added unique constraint '" + none_or(c.target_constraint->name) + "' on '" +
               quoted_list(c.target_constraint->columns) + "'"};
@@ -339,6 +354,10 @@ std::string drift_wording(const SchemaChange& c, const ComparisonDialect& dialec
              (c.live_constraint ? plain_list(c.live_constraint->columns) : "") +
              "), the revisions say (" +
              (c.target_constraint ? plain_list(c.target_constraint->columns) : "") + ")";
+    case ChangeKind::AutoincrementChanged:
+      return "autoincrement column of '" + c.table + "' is " +
+             (c.live_value.empty() ? "none" : c.live_value) + ", the revisions say " +
+             (c.target_value.empty() ? "none" : c.target_value);
     case ChangeKind::AddedUnique:
       return "unique constraint on " + c.table + " (" + plain_list(c.target_constraint->columns) +
              ") is missing";

@@ -32,6 +32,7 @@ enum class ChangeKind {
   NullableChanged,
   DefaultChanged,
   PrimaryKeyChanged,
+  AutoincrementChanged,  ///< the column the database numbers on insert differs (value: its name)
   AddedUnique,
   RemovedUnique,
   AddedIndex,

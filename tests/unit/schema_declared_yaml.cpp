@@ -91,6 +91,39 @@ TEST_CASE("declared schema: writing and reading again gives the same model") {
   CHECK(written.find("- {name: id, type: String(36), nullable: false}") != std::string::npos);
 }
 
+TEST_CASE("declared schema: autoincrement is written only where it changes what SQLAlchemy's rule "
+          "numbers") {
+  const DeclaredSchema model = parse_declared_schema(
+      "tables:\n"
+      "  by_rule:\n    columns:\n      - {name: id, type: Integer, nullable: false}\n"
+      "    primary_key: [id]\n"
+      "  marked:\n    columns:\n      - {name: a, type: Integer, nullable: false}\n"
+      "      - {name: b, type: BigInteger, nullable: false, autoincrement: true}\n"
+      "    primary_key: [a, b]\n"
+      "  turned_off:\n    columns:\n"
+      "      - {name: id, type: Integer, nullable: false, autoincrement: false}\n"
+      "    primary_key: [id]\n",
+      "model.yaml");
+  CHECK(model.tables.at("by_rule").autoincrement_column()->name == "id");
+  CHECK(model.tables.at("marked").autoincrement_column()->name == "b");
+  CHECK(model.tables.at("turned_off").autoincrement_column() == nullptr);
+  const std::string written = write_declared_schema(model);
+  CHECK(written.find("- {name: id, type: Integer, nullable: false}\n") != std::string::npos);
+  CHECK(written.find("{name: b, type: BigInteger, nullable: false, autoincrement: true}") !=
+        std::string::npos);
+  CHECK(written.find("{name: id, type: Integer, nullable: false, autoincrement: false}") !=
+        std::string::npos);
+  // A reflected table marks every column true or false; only the mark that matters is kept.
+  DeclaredSchema reflected = model;
+  reflected.tables.at("by_rule").columns.front().keys.autoincrement = true;
+  CHECK(write_declared_schema(reflected) == written);
+
+  CHECK(error_of("tables:\n  t:\n    columns:\n      - {name: a, type: Text, autoincrement: true}\n"
+                 "    primary_key: [a]\n") ==
+        "model.yaml:2: table t: column a of table t is marked autoincrement but is not Integer, "
+        "BigInteger or SmallInteger");
+}
+
 TEST_CASE("declared schema: the ignore list covers tables, objects and name patterns") {
   const DeclaredSchema model = parse_declared_schema(kModel, "model.yaml");
   CHECK(model.ignores("alembic_version"));
@@ -116,8 +149,8 @@ TEST_CASE("declared schema: mistakes are named with file, line and the fix") {
         "model.yaml:4: table t, columns entry 1: unknown type 'Strin(3)' (use an SDK type such as "
         "String(80), Integer, Text, Numeric(10, 2), or Raw(NAME) for anything else)");
   CHECK(error_of("tables:\n  t:\n    columns:\n      - {name: a, type: Text, nulable: false}\n") ==
-        "model.yaml:4: table t, columns entry 1: unknown key 'nulable' (known: default, name, "
-        "nullable, type, variants)");
+        "model.yaml:4: table t, columns entry 1: unknown key 'nulable' (known: autoincrement, "
+        "default, name, nullable, type, variants)");
   CHECK(error_of("tables:\n  t:\n    columns:\n      - {name: a, type: Text}\n"
                  "    primary_key: [b]\n") ==
         "model.yaml:5: table t, primary_key: names column 'b', which table t does not have");

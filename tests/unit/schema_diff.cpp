@@ -165,6 +165,25 @@ TEST_CASE("diff: a missing foreign key, and a primary key on other columns") {
                                "foreign key node_groups (cluster_id) -> clusters (id) is missing"});
 }
 
+TEST_CASE("diff: the column the database numbers, whether marked or by SQLAlchemy's rule") {
+  Table events;
+  events.name = "events";
+  events.columns = {Column("id", Integer()).not_null(), Column("what", String(20))};
+  events.constraints = {PrimaryKey({"id"})};
+  Schema target = {{"events", events}};
+  Schema live = target;
+  live.at("events").column("id")->keys.autoincrement = true;  // as reflection marks it
+  live.at("events").column("what")->keys.autoincrement = false;
+  CHECK(diff_schemas(target, live, postgresql()).empty());
+
+  live.at("events").column("id")->keys.autoincrement = false;  // a plain INTEGER key
+  CHECK(check_lines(target, live) ==
+        std::vector<std::string>{"Detected autoincrement on 'events' changed from None to id"});
+  CHECK(drift_lines(target, live) ==
+        std::vector<std::string>{
+            "autoincrement column of 'events' is none, the revisions say id"});
+}
+
 TEST_CASE("diff: table options of the connected dialect only, utf8 being utf8mb3") {
   ComparisonDialect mysql{"mysql", [](const Type&) { return std::string("TEXT"); }};
   Schema target = sample(), live = sample();
