@@ -161,8 +161,8 @@ void crash_matrix(const std::string& backend, const Operation& operation, int ru
   MESSAGE(summary.str() << " clean run " << clean.seconds << " s");
 }
 
-const int kRunnerTrials = trials_from_environment("SDM_CRASH_RUNNER_TRIALS", 20);
-const int kServerTrials = trials_from_environment("SDM_CRASH_SERVER_TRIALS", 5);
+const int kRunnerTrials = trials_from_environment("SDM_CRASH_RUNNER_TRIALS", 8);
+const int kServerTrials = trials_from_environment("SDM_CRASH_SERVER_TRIALS", 2);
 
 }  // namespace
 
