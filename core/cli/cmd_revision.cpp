@@ -132,6 +132,8 @@ bool autogenerate_bodies(AppContext& context, NewRevision& revision) {
   for (const Op& op : plan.downgrade)
     bodies.downgrade.push_back(op_source(op));
   bodies.notes = plan.notes;
+  bodies.notes.insert(bodies.notes.end(), comparison.not_compared.begin(),
+                      comparison.not_compared.end());
   revision.generated = std::move(bodies);
   return true;
 }

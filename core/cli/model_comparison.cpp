@@ -36,7 +36,17 @@ ModelComparison compare_with_model(AppContext& context) {
 
   const Schema live = model.without_ignored(
       runtime::read_live_schema(*connection, dialect, runtime::VersionTable::kDefaultName));
-  result.changes = schema::diff_schemas(model.compared_tables(), live, result.dialect);
+  const Schema target = model.compared_tables();
+  result.changes = schema::diff_schemas(target, live, result.dialect);
+  for (const auto& [name, table] : target) {
+    if (!live.count(name)) continue;
+    for (const auto& constraint : table.constraints)
+      if (constraint.kind == ConstraintKind::Check)
+        result.not_compared.push_back(
+            "check constraint " + (constraint.name.empty() ? "" : constraint.name + " ") + "on " +
+            name + " (" + constraint.condition +
+            ") is not compared, as the database rewrites its expression: check it by hand");
+  }
   return result;
 }
 

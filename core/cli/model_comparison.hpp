@@ -15,6 +15,9 @@ struct ModelComparison {
   std::string model_path;
   schema::ComparisonDialect dialect;
   std::vector<schema::SchemaChange> changes;  ///< diff_schemas(model, live), ignore list applied
+  /// What the model declares but the comparison cannot judge (check constraints of tables
+  /// the database has: every database rewrites their expressions), one sentence each.
+  std::vector<std::string> not_compared;
 };
 
 /// The comparison dialect of the connected database's driver.

@@ -12,7 +12,9 @@ using schema::type_name;
 
 /// Names and SQL from the model and the database go through the same escaping as messages:
 /// nothing in them can end the literal.
-std::string literal(const std::string& text) { return cpp_string_literal(text); }
+std::string literal(const std::string& text) {
+  return cpp_string_literal(text);
+}
 
 std::string names(const std::vector<std::string>& list) {
   std::string out = "{";

@@ -61,15 +61,20 @@ namespace {
 std::string function(const std::string& name, const std::vector<std::string>& statements) {
   if (statements.empty()) return "void " + name + "([[maybe_unused]] sdm::Operations& op) {}\n";
   std::string out = "void " + name + "(sdm::Operations& op) {\n";
-  for (const auto& statement : statements)
-    out += "  " + statement + "\n";
+  for (const auto& statement : statements) {
+    // Every line indented, so a statement's continuation lines stay aligned under it.
+    out += "  ";
+    for (char c : statement)
+      out += c == '\n' ? std::string("\n  ") : std::string(1, c);
+    out += "\n";
+  }
   return out + "}\n";
 }
 
 std::string generated_functions(const GeneratedBodies& bodies) {
-  std::string out = "\n// " + cpp_comment_text("Generated from the differences between " +
-                                                bodies.origin + ".") +
-                    "\n// Review every op before building.\n";
+  std::string out =
+      "\n// " + cpp_comment_text("Generated from the differences between " + bodies.origin + ".") +
+      "\n// Review every op before building.\n";
   for (const auto& note : bodies.notes)
     out += "// NOTE: " + cpp_comment_text(note) + "\n";
   out += function("upgrade", bodies.upgrade);

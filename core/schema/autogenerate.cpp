@@ -182,8 +182,8 @@ AutogeneratePlan plan_autogenerate(const std::vector<SchemaChange>& changes) {
         break;
       case ChangeKind::AutoincrementChanged:
         plan.notes.push_back("the column " + c.table + " numbers on insert differs (database: " +
-                             (c.live_value.empty() ? "none" : c.live_value) + "; model: " +
-                             (c.target_value.empty() ? "none" : c.target_value) +
+                             (c.live_value.empty() ? "none" : c.live_value) +
+                             "; model: " + (c.target_value.empty() ? "none" : c.target_value) +
                              "): not changed automatically");
         break;
       case ChangeKind::OptionChanged:

@@ -294,8 +294,8 @@ std::vector<std::string> alembic_wording(const SchemaChange& c, const Comparison
     case ChangeKind::PrimaryKeyChanged:
       return {"Detected changed primary key on '" + c.table + "'"};
     case ChangeKind::AutoincrementChanged:  // Alembic does not compare it: wording of our own
-      return {"Detected autoincrement on '" + c.table + "' changed from " +
-              none_or(c.live_value) + " to " + none_or(c.target_value)};
+      return {"Detected autoincrement on '" + c.table + "' changed from " + none_or(c.live_value) +
+              " to " + none_or(c.target_value)};
     case ChangeKind::AddedUnique:
       return {"Detected added unique constraint '" + none_or(c.target_constraint->name) + "' on '" +
               quoted_list(c.target_constraint->columns) + "'"};

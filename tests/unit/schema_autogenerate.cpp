@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "schema/autogenerate.hpp"
 #include "cli/op_source.hpp"
+#include "schema/autogenerate.hpp"
 
 using namespace sdm;
 using namespace sdm::schema;

@@ -91,8 +91,9 @@ TEST_CASE("declared schema: writing and reading again gives the same model") {
   CHECK(written.find("- {name: id, type: String(36), nullable: false}") != std::string::npos);
 }
 
-TEST_CASE("declared schema: autoincrement is written only where it changes what SQLAlchemy's rule "
-          "numbers") {
+TEST_CASE(
+    "declared schema: autoincrement is written only where it changes what SQLAlchemy's rule "
+    "numbers") {
   const DeclaredSchema model = parse_declared_schema(
       "tables:\n"
       "  by_rule:\n    columns:\n      - {name: id, type: Integer, nullable: false}\n"
@@ -120,7 +121,7 @@ TEST_CASE("declared schema: autoincrement is written only where it changes what 
 
   CHECK(error_of("tables:\n  t:\n    columns:\n      - {name: a, type: Text, autoincrement: true}\n"
                  "    primary_key: [a]\n") ==
-        "model.yaml:2: table t: column a of table t is marked autoincrement but is not Integer, "
+        "model.yaml:3: table t: column a of table t is marked autoincrement but is not Integer, "
         "BigInteger or SmallInteger");
 }
 

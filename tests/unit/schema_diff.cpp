@@ -180,8 +180,7 @@ TEST_CASE("diff: the column the database numbers, whether marked or by SQLAlchem
   CHECK(check_lines(target, live) ==
         std::vector<std::string>{"Detected autoincrement on 'events' changed from None to id"});
   CHECK(drift_lines(target, live) ==
-        std::vector<std::string>{
-            "autoincrement column of 'events' is none, the revisions say id"});
+        std::vector<std::string>{"autoincrement column of 'events' is none, the revisions say id"});
 }
 
 TEST_CASE("diff: table options of the connected dialect only, utf8 being utf8mb3") {
