@@ -46,6 +46,32 @@ TEST_CASE_FIXTURE(EmptyDatabase, "a session runs statements and queries") {
   CHECK_FALSE(nulls[0][0].has_value());
 }
 
+TEST_CASE_FIXTURE(EmptyDatabase, "values are bound to ? placeholders, for revisions' code steps") {
+  auto c = target.connect();
+  c->execute(
+      "CREATE TABLE bound (id INTEGER NOT NULL, name VARCHAR(40), ratio FLOAT, flag BOOLEAN, "
+      "PRIMARY KEY (id))");
+  const std::string tricky = "it's a \"?\" \\ -- not a comment";
+  const std::string insert = "INSERT INTO bound (id, name, ratio, flag) VALUES (?, ?, ?, ?)";
+  CHECK(c->execute_bound(insert, {std::int64_t{1}, tricky, 0.5, true}) == 1);
+  c->execute_bound(insert, {std::int64_t{2}, std::monostate{}, std::monostate{}, false});
+  auto rows =
+      c->query_bound("SELECT name, id FROM bound WHERE id = ? AND name <> '?'", {std::int64_t{1}});
+  CHECK(cell(rows) == tricky);
+  CHECK(cell(c->query_bound("SELECT COUNT(*) FROM bound WHERE name IS NULL AND ratio IS NULL "
+                            "AND flag = ?",
+                            {false})) == "1");
+  CHECK(cell(c->query_bound("SELECT COUNT(*) FROM bound WHERE ratio > ? AND flag = ?",
+                            {0.25, true})) == "1");
+  CHECK(c->execute_bound("UPDATE bound SET name = ? WHERE id >= ?", {"x", std::int64_t{1}}) == 2);
+  try {
+    c->execute_bound("UPDATE bound SET name = ?", {});
+    FAIL("a missing value was not refused");
+  } catch (const sdm::DatabaseError& e) {
+    CHECK(std::string(e.what()).find("placeholder") != std::string::npos);
+  }
+}
+
 TEST_CASE_FIXTURE(EmptyDatabase,
                   "a failing statement is a database error with the server's message") {
   auto c = target.connect();

@@ -22,7 +22,7 @@ std::vector<std::string> version_rows(runtime::ConnectionHandle& connection,
 
 ModelComparison compare_with_model(AppContext& context) {
   const auto& dialect = context.driver().dialect();
-  ModelComparison result{context.model_path(), comparison_dialect(dialect), {}};
+  ModelComparison result{context.model_path(), comparison_dialect(dialect), {}, {}};
   const schema::DeclaredSchema model = schema::load_declared_schema(result.model_path);
   auto connection = context.connect();
 

@@ -73,6 +73,19 @@ Rows ConnectionHandle::query(const std::string& sql) {
   return rows;
 }
 
+std::int64_t ConnectionHandle::execute_bound(const std::string& sql,
+                                             const std::vector<Value>& values) {
+  std::int64_t affected = -1;
+  checked([&](std::string& e) { return connection_->execute_bound(sql, values, affected, e); });
+  return affected;
+}
+
+Rows ConnectionHandle::query_bound(const std::string& sql, const std::vector<Value>& values) {
+  Rows rows;
+  checked([&](std::string& e) { return connection_->query_bound(sql, values, rows, e); });
+  return rows;
+}
+
 void ConnectionHandle::begin() {
   checked([&](std::string& e) { return connection_->begin(e); });
 }

@@ -26,6 +26,9 @@ class ConnectionHandle {
 
   std::int64_t execute(const std::string& sql);
   Rows query(const std::string& sql);
+  /// A statement or query with `?` placeholders bound to `values` (code steps).
+  std::int64_t execute_bound(const std::string& sql, const std::vector<Value>& values);
+  Rows query_bound(const std::string& sql, const std::vector<Value>& values);
   void begin();
   void commit();
   void rollback();

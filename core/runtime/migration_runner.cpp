@@ -7,6 +7,7 @@
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
 #include "graph/python_text.hpp"
+#include "runtime/code_step_session.hpp"
 #include "runtime/data_loss_check.hpp"
 #include "runtime/interruption.hpp"
 #include "runtime/live_table_check.hpp"
@@ -73,13 +74,13 @@ std::vector<Op> MigrationRunner::derived_downgrade(const graph::Revision& revisi
   std::vector<std::string> below;
   for (std::size_t index : revision.all_down_indices())
     below.push_back(map_.at(index).id());
-  schema::SchemaModel before(replay_schema(catalog_, map_, below));
-  return before.reverse(catalog_.record(revision.id(), true).ops()).ops;
+  schema::SchemaModel before(replay_schema(catalog_, map_, below, recording()));
+  return before.reverse(catalog_.record(revision.id(), true, recording()).ops()).ops;
 }
 
 std::vector<Op> MigrationRunner::ops_for(const graph::MigrationStep& step) const {
   if (step.kind == graph::MigrationStep::Kind::Stamp || step.revision == nullptr) return {};
-  Operations recorded = catalog_.record(step.revision->id(), step.is_upgrade);
+  Operations recorded = catalog_.record(step.revision->id(), step.is_upgrade, recording());
   if (!step.is_upgrade && recorded.derives_from_upgrade()) return derived_downgrade(*step.revision);
   return recorded.ops();
 }
@@ -208,10 +209,40 @@ void MigrationRunner::record(StepPosition position, bool undoing) {
     progress_->advance(position.ops, position.statements);
 }
 
+void MigrationRunner::refuse_online_only_steps(const graph::MigrationPlan& plan,
+                                               const std::vector<std::vector<Op>>& step_ops) const {
+  for (std::size_t i = 0; i < plan.steps.size(); ++i)
+    for (const auto& op : step_ops[i])
+      if (const auto* code = std::get_if<RunCode>(&op); code && code->offline_sql.empty())
+        throw UsageError(std::string("the ") +
+                         (plan.steps[i].is_upgrade ? "upgrade" : "downgrade") + " of revision " +
+                         plan.steps[i].revision->id() + " has a code step \"" + code->name +
+                         "\" that runs only against a database, so --sql cannot write it: run "
+                         "the command without --sql, or give the step the SQL a script runs "
+                         "instead (op.run(...).offline(\"...\"))");
+}
+
+RecordingContext MigrationRunner::recording() const {
+  return {exec_.dialect().name(), exec_.offline()};
+}
+
 void MigrationRunner::run_op(const std::vector<Op>& ops, int index, int first_statement,
                              schema::SchemaModel& model, bool undoing) {
   const Op& op = ops[index];
   model.prepare(op);
+  if (const auto* code = std::get_if<RunCode>(&op); code && !exec_.offline()) {
+    // Inside the run's transaction where the database has one; on MySQL the step and its
+    // progress record commit together, as a data op's statements do.
+    reached_ = {index, 0};
+    if (progress_ != nullptr) exec_.begin();
+    run_code_step(*code, exec_.connection(), exec_.dialect().name());
+    if (progress_ != nullptr) {
+      record({index + 1, 0}, undoing);
+      exec_.commit();
+    }
+    reached_ = {index + 1, 0};
+    return;
+  }
   const std::vector<std::string> statements =
       live_ ? live_->render(exec_.dialect(), op, model) : exec_.dialect().render(op, model);
   const int count = static_cast<int>(statements.size());
@@ -246,6 +277,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   std::vector<std::vector<Op>> step_ops;
   for (const auto& step : plan.steps)
     step_ops.push_back(ops_for(step));
+  if (exec_.offline()) refuse_online_only_steps(plan, step_ops);
   for (const auto& warning : plan.warnings)
     log_.warning(warning);
 
@@ -258,7 +290,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   if (!exec_.offline()) live_.emplace(exec_.connection());
   auto start_schema = std::make_shared<std::optional<Schema>>();
   schema::SchemaModel model([this, start_schema, version_rows](const std::string& name) {
-    if (!*start_schema) *start_schema = replay_schema(catalog_, map_, version_rows);
+    if (!*start_schema) *start_schema = replay_schema(catalog_, map_, version_rows, recording());
     auto found = (*start_schema)->find(name);
     if (found == (*start_schema)->end()) return std::optional<Table>();
     if (live_) live_->expect(name);
@@ -270,7 +302,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   Continuation first;
   if (interrupted) {
     if (!journaled) throw std::logic_error("an interrupted step needs a progress table");
-    schema::SchemaModel start(replay_schema(catalog_, map_, version_rows));
+    schema::SchemaModel start(replay_schema(catalog_, map_, version_rows, recording()));
     first = continue_interrupted(plan, *interrupted, step_ops.front(), start, version_rows);
     step_ops.front() = first.ops;
     model = *first.before;

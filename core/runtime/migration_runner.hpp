@@ -60,6 +60,11 @@ class MigrationRunner {
   struct Continuation;
 
   std::vector<Op> ops_for(const graph::MigrationStep& step) const;
+  /// What each revision's upgrade()/downgrade() is told: the dialect, and whether offline.
+  RecordingContext recording() const;
+  /// Offline: refuses a plan with a code step that gives no SQL for a script, naming it.
+  void refuse_online_only_steps(const graph::MigrationPlan& plan,
+                                const std::vector<std::vector<Op>>& step_ops) const;
   std::vector<Op> derived_downgrade(const graph::Revision& revision) const;
   Continuation continue_interrupted(const graph::MigrationPlan& plan, const StepProgress& stopped,
                                     const std::vector<Op>& plan_ops,

@@ -98,7 +98,8 @@ std::vector<loader::Rejection> RevisionCatalog::load_all() const {
   return failures;
 }
 
-Operations RevisionCatalog::record(const std::string& revision, bool upgrade) const {
+Operations RevisionCatalog::record(const std::string& revision, bool upgrade,
+                                   const RecordingContext& context) const {
   auto where = file_of_revision_.find(revision);
   if (where == file_of_revision_.end())
     throw RevisionError("Can't locate revision identified by '" + revision + "'");
@@ -112,7 +113,7 @@ Operations RevisionCatalog::record(const std::string& revision, bool upgrade) co
   for (std::uint32_t i = 0; i < descriptor->revision_count; ++i) {
     const RevisionEntry& entry = descriptor->revisions[i];
     if (loader::parse_revision_record(entry.metadata).id != revision) continue;
-    Operations ops;
+    Operations ops(context.dialect, context.offline);
     std::string error;
     if (!(upgrade ? entry.upgrade : entry.downgrade)(ops, error)) {
       throw PluginError("revision " + revision + " (" + file.path + "): its " +

@@ -16,6 +16,13 @@
 
 namespace sdm::runtime {
 
+/// What a revision's upgrade()/downgrade() is told while it records (Operations::dialect()
+/// and offline()).
+struct RecordingContext {
+  std::string dialect;  ///< "" when no database is involved
+  bool offline = false;
+};
+
 /// Revisions found in a list of directories, one history across them all.
 class RevisionCatalog {
  public:
@@ -53,7 +60,8 @@ class RevisionCatalog {
 
   /// Loads the plugin holding `revision` and records its upgrade or downgrade ops. Throws
   /// PluginError naming the file when loading or the callback fails.
-  Operations record(const std::string& revision, bool upgrade) const;
+  Operations record(const std::string& revision, bool upgrade,
+                    const RecordingContext& context = {}) const;
 
  private:
   std::vector<std::string> directories_;

@@ -14,7 +14,8 @@ namespace sdm::runtime {
 
 /// Replays the upgrades of `heads` and all their ancestors (parents and dependencies), oldest
 /// first. Loads those revision plugins (to record ops only; nothing touches a database).
+/// `context` is what each upgrade() is told (per-dialect ops replay as the dialect records them).
 Schema replay_schema(const RevisionCatalog& catalog, const graph::RevisionMap& map,
-                     const std::vector<std::string>& heads);
+                     const std::vector<std::string>& heads, const RecordingContext& context = {});
 
 }  // namespace sdm::runtime

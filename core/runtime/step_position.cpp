@@ -7,7 +7,8 @@
 namespace sdm::runtime {
 
 bool is_data_op(const Op& op) {
-  return std::holds_alternative<Execute>(op) || std::holds_alternative<BulkInsert>(op);
+  return std::holds_alternative<Execute>(op) || std::holds_alternative<BulkInsert>(op) ||
+         std::holds_alternative<RunCode>(op);
 }
 
 bool commits_itself(const std::string& sql) {

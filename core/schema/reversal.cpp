@@ -195,6 +195,11 @@ class Reverser {
     irreversible("literal SQL cannot be undone automatically; write the downgrade's ops by hand");
   }
 
+  Reversal operator()(const RunCode& o) {
+    irreversible("code step \"" + o.name +
+                 "\" cannot be undone automatically; write the downgrade by hand");
+  }
+
   Reversal operator()(const BulkInsert&) {
     irreversible(
         "the inserted rows cannot be told apart from other rows; write the downgrade "

@@ -23,7 +23,7 @@ std::vector<std::string> tables_touched(const Op& op) {
           return {o.index.table};
         } else if constexpr (std::is_same_v<T, DropIndex>) {
           return o.table.empty() ? std::vector<std::string>{} : std::vector<std::string>{o.table};
-        } else if constexpr (std::is_same_v<T, Execute>) {
+        } else if constexpr (std::is_same_v<T, Execute> || std::is_same_v<T, RunCode>) {
           return {};
         } else {
           return {o.table};
@@ -125,6 +125,7 @@ struct SchemaModel::Applier {
   }
 
   void operator()(const Execute&) {}
+  void operator()(const RunCode&) {}
 
   void operator()(const BulkInsert& o) {
     if (const Table* table = model.load(o.table))

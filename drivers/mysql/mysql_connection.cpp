@@ -1,9 +1,12 @@
 #include "mysql_connection.hpp"
 
+#include <cstdio>
+
 #include "galera_run_lock.hpp"
 #include "mysql_reflection.hpp"
 #include "mysql_run_lock.hpp"
 #include "sdm/error.hpp"
+#include "sdm/placeholders.hpp"
 
 namespace sdm::mysql {
 
@@ -32,6 +35,42 @@ std::int64_t MysqlConnection::execute(const std::string& sql) {
 
 Rows MysqlConnection::query(const std::string& sql) {
   return watched([&] { return session_.query(sql); });
+}
+
+// Bound on the client side, as MySQL's Python drivers bind: each value becomes a literal
+// escaped for the session's character set and sql_mode (MysqlSession::literal).
+std::string MysqlConnection::with_values(const std::string& sql,
+                                         const std::vector<Value>& values) const {
+  const std::vector<std::string> pieces = split_at_placeholders(sql);
+  check_placeholder_count(pieces, values.size());
+  std::string text = pieces.front();
+  for (std::size_t i = 1; i < pieces.size(); ++i) {
+    const Value& value = values[i - 1];
+    if (const auto* s = std::get_if<std::string>(&value)) {
+      text += session_.literal(*s);
+    } else if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+      text += std::to_string(*integer);
+    } else if (const auto* real = std::get_if<double>(&value)) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.17g", *real);
+      text += buffer;
+    } else if (const auto* flag = std::get_if<bool>(&value)) {
+      text += *flag ? "1" : "0";
+    } else {
+      text += "NULL";
+    }
+    text += pieces[i];
+  }
+  return text;
+}
+
+std::int64_t MysqlConnection::execute_bound(const std::string& sql,
+                                            const std::vector<Value>& values) {
+  return execute(with_values(sql, values));
+}
+
+Rows MysqlConnection::query_bound(const std::string& sql, const std::vector<Value>& values) {
+  return query(with_values(sql, values));
 }
 
 // Plain statements rather than mysql_autocommit(0): autocommit is never switched off, so it

@@ -28,6 +28,8 @@ class MysqlConnection : public Connection {
 
   std::int64_t execute(const std::string& sql) override;
   Rows query(const std::string& sql) override;
+  std::int64_t execute_bound(const std::string& sql, const std::vector<Value>& values) override;
+  Rows query_bound(const std::string& sql, const std::vector<Value>& values) override;
   void begin() override;
   void commit() override;
   void rollback() override;
@@ -42,6 +44,8 @@ class MysqlConnection : public Connection {
 
  private:
   RunLockSession& run_lock();
+  /// `sql` with its `?` placeholders replaced by `values` as escaped literals.
+  std::string with_values(const std::string& sql, const std::vector<Value>& values) const;
   /// Runs a call on the session, noting when it finds the connection lost.
   template <class Call>
   auto watched(Call&& call) -> decltype(call());

@@ -167,10 +167,18 @@ Result next_result(Link link) {
 }  // namespace
 
 Rows run_query(Link link, const std::string& sql, const std::vector<std::string>& parameters) {
+  return run_with_parameters(
+      link, sql, std::vector<std::optional<std::string>>(parameters.begin(), parameters.end()),
+      nullptr);
+}
+
+Rows run_with_parameters(Link link, const std::string& sql,
+                         const std::vector<std::optional<std::string>>& parameters,
+                         std::int64_t* changed) {
   std::vector<const char*> values;
   values.reserve(parameters.size());
   for (const auto& p : parameters)
-    values.push_back(p.c_str());
+    values.push_back(p ? p->c_str() : nullptr);
   if (!PQsendQueryParams(link.connection, sql.c_str(), static_cast<int>(values.size()), nullptr,
                          values.data(), nullptr, nullptr, 0))
     throw failure_of(link.connection, nullptr);
@@ -181,6 +189,7 @@ Rows run_query(Link link, const std::string& sql, const std::vector<std::string>
     if (failure) continue;
     try {
       rows = rows_of(link.connection, result.get());
+      if (changed) *changed = changed_rows(result.get());
     } catch (const Error& e) {
       failure.emplace(e);
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,12 @@ struct Link {
 /// returns its rows, every value as PostgreSQL's text form. Throws sdm::Error with the server's
 /// message and the kind of a timeout or lost connection.
 Rows run_query(Link link, const std::string& sql, const std::vector<std::string>& parameters = {});
+
+/// As run_query, with parameters that may be NULL (std::nullopt); `changed` (when given) gets
+/// the rows the statement changed.
+Rows run_with_parameters(Link link, const std::string& sql,
+                         const std::vector<std::optional<std::string>>& parameters,
+                         std::int64_t* changed);
 
 /// Runs a string of any number of statements (simple protocol, as psql does); returns the sum
 /// of the rows they changed. Throws sdm::Error with the first failure's message.

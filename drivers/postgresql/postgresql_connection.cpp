@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 #include "advisory_lock_session.hpp"
@@ -14,6 +15,7 @@
 #include "postgresql/server_role.hpp"
 #include "postgresql_reflection.hpp"
 #include "sdm/error.hpp"
+#include "sdm/placeholders.hpp"
 #include "sdm/secret.hpp"
 
 namespace sdm::postgresql {
@@ -153,6 +155,58 @@ std::int64_t PostgresqlConnection::execute(const std::string& sql) {
 Rows PostgresqlConnection::query(const std::string& sql) {
   try {
     return watched([&] { return run_query(link(), sql); });
+  } catch (const Error& e) {
+    throw Error(std::string("PostgreSQL query failed: ") + e.what(), e.kind());
+  }
+}
+
+namespace {
+
+/// `?` placeholders as PostgreSQL's $1, $2, ..., and the values as its text forms.
+std::pair<std::string, std::vector<std::optional<std::string>>> numbered(
+    const std::string& sql, const std::vector<Value>& values) {
+  const std::vector<std::string> pieces = split_at_placeholders(sql);
+  check_placeholder_count(pieces, values.size());
+  std::string text = pieces.front();
+  for (std::size_t i = 1; i < pieces.size(); ++i)
+    text += "$" + std::to_string(i) + pieces[i];
+  std::vector<std::optional<std::string>> parameters;
+  for (const auto& value : values) {
+    if (const auto* s = std::get_if<std::string>(&value)) {
+      parameters.emplace_back(*s);
+    } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+      parameters.emplace_back(std::to_string(*i));
+    } else if (const auto* d = std::get_if<double>(&value)) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.17g", *d);
+      parameters.emplace_back(buffer);
+    } else if (const auto* b = std::get_if<bool>(&value)) {
+      parameters.emplace_back(*b ? "true" : "false");
+    } else {
+      parameters.emplace_back(std::nullopt);
+    }
+  }
+  return {text, parameters};
+}
+
+}  // namespace
+
+std::int64_t PostgresqlConnection::execute_bound(const std::string& sql,
+                                                 const std::vector<Value>& values) {
+  try {
+    const auto [text, parameters] = numbered(sql, values);
+    std::int64_t changed = -1;
+    watched([&] { return run_with_parameters(link(), text, parameters, &changed); });
+    return changed;
+  } catch (const Error& e) {
+    throw Error(std::string("PostgreSQL statement failed: ") + e.what(), e.kind());
+  }
+}
+
+Rows PostgresqlConnection::query_bound(const std::string& sql, const std::vector<Value>& values) {
+  try {
+    const auto [text, parameters] = numbered(sql, values);
+    return watched([&] { return run_with_parameters(link(), text, parameters, nullptr); });
   } catch (const Error& e) {
     throw Error(std::string("PostgreSQL query failed: ") + e.what(), e.kind());
   }

@@ -31,6 +31,8 @@ class PostgresqlConnection : public Connection {
 
   std::int64_t execute(const std::string& sql) override;
   Rows query(const std::string& sql) override;
+  std::int64_t execute_bound(const std::string& sql, const std::vector<Value>& values) override;
+  Rows query_bound(const std::string& sql, const std::vector<Value>& values) override;
   void begin() override;
   void commit() override;
   void rollback() override;

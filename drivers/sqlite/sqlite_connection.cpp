@@ -92,26 +92,66 @@ std::int64_t SqliteConnection::execute(const std::string& sql) {
 }
 
 Rows SqliteConnection::query(const std::string& sql) {
+  Rows rows;
+  run_prepared(sql, {}, &rows);
+  return rows;
+}
+
+std::int64_t SqliteConnection::execute_bound(const std::string& sql,
+                                             const std::vector<Value>& values) {
+  return run_prepared(sql, values, nullptr);
+}
+
+Rows SqliteConnection::query_bound(const std::string& sql, const std::vector<Value>& values) {
+  Rows rows;
+  run_prepared(sql, values, &rows);
+  return rows;
+}
+
+// Straight from SQLite: Poco would convert a DATE column's '2024-01-02' into its own format.
+std::int64_t SqliteConnection::run_prepared(const std::string& sql,
+                                            const std::vector<Value>& values, Rows* rows) {
   start_statement();
-  // Straight from SQLite: Poco would convert a DATE column's '2024-01-02' into its own format.
   sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  const char* what = rows ? "SQLite query failed" : "SQLite statement failed";
   sqlite3_stmt* prepared = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK)
-    fail("SQLite query failed", std::runtime_error(sqlite3_errmsg(db)));
+    fail(what, std::runtime_error(sqlite3_errmsg(db)));
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, &sqlite3_finalize);
-  Rows rows;
+  const int placeholders = sqlite3_bind_parameter_count(statement.get());
+  if (placeholders != static_cast<int>(values.size()))
+    throw Error(std::string(what) + ": the statement has " + std::to_string(placeholders) +
+                " placeholder(s) (?) but " + std::to_string(values.size()) +
+                " value(s) were given");
+  for (int i = 0; i < placeholders; ++i) {
+    const Value& value = values[static_cast<std::size_t>(i)];
+    int rc = SQLITE_OK;
+    if (const auto* text = std::get_if<std::string>(&value))
+      rc = sqlite3_bind_text(statement.get(), i + 1, text->data(), static_cast<int>(text->size()),
+                             SQLITE_TRANSIENT);
+    else if (const auto* integer = std::get_if<std::int64_t>(&value))
+      rc = sqlite3_bind_int64(statement.get(), i + 1, *integer);
+    else if (const auto* real = std::get_if<double>(&value))
+      rc = sqlite3_bind_double(statement.get(), i + 1, *real);
+    else if (const auto* flag = std::get_if<bool>(&value))
+      rc = sqlite3_bind_int(statement.get(), i + 1, *flag ? 1 : 0);
+    else
+      rc = sqlite3_bind_null(statement.get(), i + 1);
+    if (rc != SQLITE_OK) fail(what, std::runtime_error(sqlite3_errmsg(db)));
+  }
   int rc;
   while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    if (!rows) continue;
     Row row;
     for (int c = 0; c < sqlite3_column_count(statement.get()); ++c) {
       const unsigned char* text = sqlite3_column_text(statement.get(), c);
       row.push_back(text ? std::optional<std::string>(reinterpret_cast<const char*>(text))
                          : std::nullopt);
     }
-    rows.push_back(std::move(row));
+    rows->push_back(std::move(row));
   }
-  if (rc != SQLITE_DONE) fail("SQLite query failed", std::runtime_error(sqlite3_errmsg(db)));
-  return rows;
+  if (rc != SQLITE_DONE) fail(what, std::runtime_error(sqlite3_errmsg(db)));
+  return sqlite3_changes(db);
 }
 
 // IMMEDIATE takes SQLite's write lock at once, so a run never stalls half-way for a writer.

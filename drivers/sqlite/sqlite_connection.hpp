@@ -27,6 +27,8 @@ class SqliteConnection : public Connection {
 
   std::int64_t execute(const std::string& sql) override;
   Rows query(const std::string& sql) override;
+  std::int64_t execute_bound(const std::string& sql, const std::vector<Value>& values) override;
+  Rows query_bound(const std::string& sql, const std::vector<Value>& values) override;
   void begin() override;
   void commit() override;
   void rollback() override;
@@ -38,6 +40,9 @@ class SqliteConnection : public Connection {
 
  private:
   [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
+  /// Prepares `sql`, binds `values` to its placeholders and steps it through, its rows into
+  /// `rows` when given; returns the rows it changed.
+  std::int64_t run_prepared(const std::string& sql, const std::vector<Value>& values, Rows* rows);
   /// Starts the statement timeout's clock for the next statement.
   void start_statement();
   /// SQLite's progress callback: non-zero interrupts the statement once past the deadline.

@@ -33,10 +33,31 @@ Connection::~Connection() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-void Connection::run(const std::string& sql, sdm::Rows* rows) {
+void Connection::run(const std::string& sql, const std::vector<sdm::Value>& values,
+                     sdm::Rows* rows) {
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
     throw sdm::Error(std::string("mylite: ") + sqlite3_errmsg(db_));
+  // The engine binds `?` itself; each kind of value goes in as its own type.
+  if (sqlite3_bind_parameter_count(statement) != static_cast<int>(values.size())) {
+    sqlite3_finalize(statement);
+    throw sdm::Error("mylite: the statement's placeholders and the values given differ in number");
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int at = static_cast<int>(i) + 1;
+    const sdm::Value& v = values[i];
+    if (const auto* text = std::get_if<std::string>(&v))
+      sqlite3_bind_text(statement, at, text->c_str(), static_cast<int>(text->size()),
+                        SQLITE_TRANSIENT);
+    else if (const auto* number = std::get_if<std::int64_t>(&v))
+      sqlite3_bind_int64(statement, at, *number);
+    else if (const auto* real = std::get_if<double>(&v))
+      sqlite3_bind_double(statement, at, *real);
+    else if (const auto* flag = std::get_if<bool>(&v))
+      sqlite3_bind_int(statement, at, *flag);
+    else
+      sqlite3_bind_null(statement, at);
+  }
   int rc;
   while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
     if (rows == nullptr) continue;
@@ -53,13 +74,22 @@ void Connection::run(const std::string& sql, sdm::Rows* rows) {
 }
 
 std::int64_t Connection::execute(const std::string& sql) {
-  run(sql, nullptr);
-  return sqlite3_changes64(db_);
+  return execute_bound(sql, {});
 }
 
 sdm::Rows Connection::query(const std::string& sql) {
+  return query_bound(sql, {});
+}
+
+std::int64_t Connection::execute_bound(const std::string& sql,
+                                       const std::vector<sdm::Value>& values) {
+  run(sql, values, nullptr);
+  return sqlite3_changes64(db_);
+}
+
+sdm::Rows Connection::query_bound(const std::string& sql, const std::vector<sdm::Value>& values) {
   sdm::Rows rows;
-  run(sql, &rows);
+  run(sql, values, &rows);
   return rows;
 }
 

@@ -19,6 +19,9 @@ class Connection : public sdm::Connection {
 
   std::int64_t execute(const std::string& sql) override;
   sdm::Rows query(const std::string& sql) override;
+  std::int64_t execute_bound(const std::string& sql,
+                             const std::vector<sdm::Value>& values) override;
+  sdm::Rows query_bound(const std::string& sql, const std::vector<sdm::Value>& values) override;
   void begin() override;
   void commit() override;
   void rollback() override;
@@ -29,8 +32,9 @@ class Connection : public sdm::Connection {
   std::optional<sdm::Table> reflect_table(const std::string& name) override;
 
  private:
-  /// Runs one statement, collecting its rows into `rows` when given.
-  void run(const std::string& sql, sdm::Rows* rows);
+  /// Runs one statement with `values` bound to its placeholders, collecting its rows into
+  /// `rows` when given.
+  void run(const std::string& sql, const std::vector<sdm::Value>& values, sdm::Rows* rows);
   /// The lock file of `key`: the run lock is an flock() on it, which dies with the process.
   std::string lock_path(const std::string& key) const;
 

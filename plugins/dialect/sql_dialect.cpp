@@ -57,6 +57,12 @@ std::vector<std::string> SqlDialect::render(const Op& op, const SchemaLookup& sc
           return render_drop_constraint(o, schema);
         } else if constexpr (std::is_same_v<T, Execute>) {
           return render_sql_for_dialect(o);
+        } else if constexpr (std::is_same_v<T, RunCode>) {
+          // Only a script writes a code step; online the host runs the step itself.
+          if (o.offline_sql.empty())
+            throw Error("code step \"" + o.name +
+                        "\" runs only online: it gives no SQL for --sql (.offline(...))");
+          return render_sql_for_dialect(Execute{o.offline_sql});
         } else {
           static_assert(std::is_same_v<T, BulkInsert>, "every op needs a rendering");
           return render_bulk_insert(o);

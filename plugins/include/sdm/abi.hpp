@@ -8,7 +8,7 @@
 #include <cstdint>  // also defines _GLIBCXX_USE_CXX11_ABI on libstdc++
 
 /// Version of the plugin descriptor and of every SDK struct a plugin hands to the host.
-#define SDM_ABI_VERSION 3
+#define SDM_ABI_VERSION 4
 /// Major version of the SDK; bumped whenever a public header changes incompatibly.
 #define SDM_SDK_MAJOR 2
 

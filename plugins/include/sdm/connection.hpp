@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sdm/error.hpp"
+#include "sdm/ops.hpp"
 #include "sdm/schema.hpp"
 
 namespace sdm {
@@ -65,6 +67,22 @@ class Connection {
   virtual std::int64_t execute(const std::string& sql) = 0;
   /// Runs a query and returns all its rows.
   virtual Rows query(const std::string& sql) = 0;
+  /// Runs one statement with its `?` placeholders (sdm/placeholders.hpp) bound to `values`,
+  /// for revisions' code steps; returns the rows it changed, or -1 when unknown. Bind in the
+  /// protocol where the database has it; a client library that binds on the client side
+  /// (escaping with the connection's character set) will do. A driver without it refuses
+  /// code steps, by default.
+  virtual std::int64_t execute_bound(const std::string& sql, const std::vector<Value>& values) {
+    (void)sql;
+    (void)values;
+    throw Error("this driver cannot bind values to a statement, which a code step (op.run) needs");
+  }
+  /// A query with its `?` placeholders bound to `values`, as execute_bound.
+  virtual Rows query_bound(const std::string& sql, const std::vector<Value>& values) {
+    (void)sql;
+    (void)values;
+    throw Error("this driver cannot bind values to a query, which a code step (op.run) needs");
+  }
   /// Opens a transaction.
   virtual void begin() = 0;
   /// Commits the open transaction.

@@ -2,7 +2,10 @@
 // appends one op, which the host later renders, runs or prints.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +14,7 @@
 #include "sdm/column_keys.hpp"
 #include "sdm/error.hpp"
 #include "sdm/ops.hpp"
+#include "sdm/session.hpp"
 
 namespace sdm {
 
@@ -48,9 +52,39 @@ struct AlterColumnOptions {
   }
 };
 
+class Operations;
+
+/// Says what `--sql` writes in place of a code step (see Operations::run).
+class CodeStepOptions {
+ public:
+  CodeStepOptions(Operations& ops, std::size_t index) : ops_(ops), index_(index) {}
+  /// The same SQL for every dialect.
+  CodeStepOptions& offline(std::string sql);
+  /// SQL per dialect: {{"postgresql", "..."}, {"mysql", "..."}, {"", "fallback"}}.
+  CodeStepOptions& offline(std::vector<std::pair<std::string, std::string>> sql_by_dialect);
+
+ private:
+  Operations& ops_;
+  std::size_t index_;
+};
+
 /// Records schema operations in order.
 class Operations {
  public:
+  /// A recorder with no context (dialect "", online), as tests use it.
+  Operations() = default;
+  /// The host records each revision knowing the database's dialect and whether the run writes
+  /// a script (`--sql`) instead of changing a database.
+  Operations(std::string dialect, bool offline) : dialect_(std::move(dialect)), offline_(offline) {}
+
+  /// The dialect the ops are recorded for ("sqlite", "postgresql", "mysql", a vendor's), so
+  /// upgrade() can choose per-dialect ops; "" when no database is involved (`schema
+  /// --revision` without a URL).
+  const std::string& dialect() const { return dialect_; }
+  /// Whether the run writes SQL (`--sql`) rather than running it: code steps then need an
+  /// offline alternative.
+  bool offline() const { return offline_; }
+
   /// CREATE TABLE with columns in order, then constraints (the primary key renders first).
   /// Keys declared on columns (primary_key(), unique(), index(), references()) join the
   /// table's constraints and indexes.
@@ -156,6 +190,19 @@ class Operations {
     ops_.push_back(BulkInsert{std::move(table), std::move(columns), std::move(rows)});
   }
 
+  /// Runs `code` at this point of the run, with a session that queries and executes inside
+  /// the revision's transaction (values bound to `?` placeholders): for changes portable SQL
+  /// cannot make, such as reshaping JSON kept in a TEXT column. `name` says what it does, in
+  /// the log and in errors. Online only, unless `.offline(sql)` gives what `--sql` writes in
+  /// its place. The host cannot reverse it: a derived downgrade over it is refused.
+  CodeStepOptions run(std::string name, std::function<void(Session&)> code) {
+    RunCode step;
+    step.name = std::move(name);
+    step.step = std::make_shared<detail::FunctionCodeStep>(std::move(code));
+    ops_.push_back(std::move(step));
+    return CodeStepOptions(*this, ops_.size() - 1);
+  }
+
   /// Asks the host to derive this downgrade by reversing the upgrade's ops.
   void derive_from_upgrade() { derive_from_upgrade_ = true; }
 
@@ -168,8 +215,22 @@ class Operations {
     if (!problem.empty()) throw Error(what + ": " + problem);
   }
 
+  friend class CodeStepOptions;
+
   std::vector<Op> ops_;
   bool derive_from_upgrade_ = false;
+  std::string dialect_;
+  bool offline_ = false;
 };
+
+inline CodeStepOptions& CodeStepOptions::offline(std::string sql) {
+  return offline({{std::string(), std::move(sql)}});
+}
+
+inline CodeStepOptions& CodeStepOptions::offline(
+    std::vector<std::pair<std::string, std::string>> sql_by_dialect) {
+  std::get<RunCode>(ops_.ops_[index_]).offline_sql = std::move(sql_by_dialect);
+  return *this;
+}
 
 }  // namespace sdm

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,10 @@
 #include "sdm/schema.hpp"
 
 namespace sdm {
+
+namespace abi {
+class CodeStep;
+}
 
 /// CREATE TABLE
 struct CreateTable {
@@ -94,9 +99,19 @@ struct BulkInsert {
   std::vector<std::vector<Value>> rows;
 };
 
+/// C++ run at this point with a session on the database (Operations::run; sdm/session.hpp).
+struct RunCode {
+  std::string name;  ///< what the step does, for the log and for errors
+  std::shared_ptr<const abi::CodeStep> step;
+  /// What `--sql` writes in its place, as Execute's list; empty when a script cannot hold the
+  /// step (then `--sql` over the revision is refused).
+  std::vector<std::pair<std::string, std::string>> offline_sql;
+};
+
 /// Every operation a revision can record.
 using Op = std::variant<CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, RenameTable,
-                        CreateIndex, DropIndex, AddConstraint, DropConstraint, Execute, BulkInsert>;
+                        CreateIndex, DropIndex, AddConstraint, DropConstraint, Execute, BulkInsert,
+                        RunCode>;
 
 /// A short human name of an op, e.g. "add_column clusters.rollback_info".
 std::string describe(const Op& op);

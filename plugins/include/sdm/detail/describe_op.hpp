@@ -38,6 +38,8 @@ inline std::string describe(const Op& op) {
           return "drop_constraint " + o.name + " on " + o.table;
         } else if constexpr (std::is_same_v<T, Execute>) {
           return "execute";
+        } else if constexpr (std::is_same_v<T, RunCode>) {
+          return "run \"" + o.name + "\"";
         } else {
           return "bulk_insert " + o.table + " (" + std::to_string(o.rows.size()) + " rows)";
         }

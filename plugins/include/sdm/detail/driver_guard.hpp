@@ -59,6 +59,10 @@ class Connection {
   virtual bool execute(const std::string& sql, std::int64_t& affected,
                        std::string& error) noexcept = 0;
   virtual bool query(const std::string& sql, Rows& rows, std::string& error) noexcept = 0;
+  virtual bool execute_bound(const std::string& sql, const std::vector<Value>& values,
+                             std::int64_t& affected, std::string& error) noexcept = 0;
+  virtual bool query_bound(const std::string& sql, const std::vector<Value>& values, Rows& rows,
+                           std::string& error) noexcept = 0;
   virtual bool begin(std::string& error) noexcept = 0;
   virtual bool commit(std::string& error) noexcept = 0;
   virtual bool rollback(std::string& error) noexcept = 0;
@@ -164,6 +168,14 @@ class GuardedConnection final : public abi::Connection {
   }
   bool query(const std::string& sql, Rows& rows, std::string& error) noexcept override {
     return guarded(error, [&] { rows = impl_->query(sql); });
+  }
+  bool execute_bound(const std::string& sql, const std::vector<Value>& values,
+                     std::int64_t& affected, std::string& error) noexcept override {
+    return guarded(error, [&] { affected = impl_->execute_bound(sql, values); });
+  }
+  bool query_bound(const std::string& sql, const std::vector<Value>& values, Rows& rows,
+                   std::string& error) noexcept override {
+    return guarded(error, [&] { rows = impl_->query_bound(sql, values); });
   }
   bool begin(std::string& error) noexcept override {
     return guarded(error, [&] { impl_->begin(); });
