@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "common/errors.hpp"
 #include "graph/head_maintainer.hpp"
@@ -289,13 +290,16 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   live_.reset();
   if (!exec_.offline()) live_.emplace(exec_.connection());
   auto start_schema = std::make_shared<std::optional<Schema>>();
-  schema::SchemaModel model([this, start_schema, version_rows](const std::string& name) {
-    if (!*start_schema) *start_schema = replay_schema(catalog_, map_, version_rows, recording());
-    auto found = (*start_schema)->find(name);
-    if (found == (*start_schema)->end()) return std::optional<Table>();
-    if (live_) live_->expect(name);
-    return std::optional<Table>(found->second);
-  });
+  auto start_unknown = std::make_shared<std::set<std::string>>();
+  schema::SchemaModel model(
+      [this, start_schema, start_unknown, version_rows](const std::string& name) {
+        if (!*start_schema)
+          *start_schema = replay_schema(catalog_, map_, version_rows, recording(), &*start_unknown);
+        auto found = (*start_schema)->find(name);
+        if (found == (*start_schema)->end()) return std::optional<Table>();
+        if (live_) live_->expect(name);
+        return std::optional<Table>(found->second);
+      });
 
   // An interrupted step continues from what the live schema shows, modelled from the revisions
   // alone: its tables are part-way between two revisions, which is the point.
@@ -308,6 +312,13 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     model = *first.before;
     model.apply(std::vector<Op>(first.ops.begin(), first.ops.begin() + first.position.ops));
   }
+
+  // A table raw SQL changed without declaring how is read from the database when next needed.
+  model.set_unknown_probe(
+      [start_unknown](const std::string& name) { return start_unknown->count(name) > 0; });
+  if (!exec_.offline())
+    model.set_live_loader(
+        [this](const std::string& name) { return exec_.connection().reflect_table(name); });
 
   if (!exec_.offline() && !options_.allow_data_loss) {
     std::vector<std::vector<Op>> remaining = step_ops;

@@ -7,7 +7,8 @@
 namespace sdm::runtime {
 
 Schema replay_schema(const RevisionCatalog& catalog, const graph::RevisionMap& map,
-                     const std::vector<std::string>& heads, const RecordingContext& context) {
+                     const std::vector<std::string>& heads, const RecordingContext& context,
+                     std::set<std::string>* unknown) {
   // Depth-first over parents and dependencies, emitting a revision after everything it
   // builds on: a valid application order for any DAG.
   std::vector<bool> visited(map.size(), false);
@@ -25,6 +26,7 @@ Schema replay_schema(const RevisionCatalog& catalog, const graph::RevisionMap& m
   schema::SchemaModel model;
   for (std::size_t index : order)
     model.apply(catalog.record(map.at(index).id(), true, context).ops());
+  if (unknown) *unknown = model.unknown_tables();
   return model.tables();
 }
 

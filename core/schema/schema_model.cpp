@@ -4,6 +4,7 @@
 #include <utility>
 #include <variant>
 
+#include "schema/ddl_tables.hpp"
 #include "schema/schema_errors.hpp"
 #include "sdm/table_edit.hpp"
 
@@ -124,7 +125,23 @@ struct SchemaModel::Applier {
     if (Table* table = model.load(o.table)) check(table_edit::drop_constraint(*table, o.name));
   }
 
-  void operator()(const Execute&) {}
+  void operator()(const Execute& o) {
+    if (o.declared) {
+      // The SQL's own account of what it changes, applied as the ops would be.
+      for (const auto& declared : o.declared->ops) {
+        model.prepare(declared);
+        std::visit(Applier{model, declared}, declared);
+      }
+      return;
+    }
+    for (const auto& [dialect, sql] : o.sql)
+      for (const auto& name : ddl_tables(sql, [&](const std::string& index) {
+             std::string owner;
+             index_named(index, &owner);
+             return owner;
+           }))
+        model.forget(name);
+  }
   void operator()(const RunCode&) {}
 
   void operator()(const BulkInsert& o) {
@@ -163,11 +180,31 @@ const Index* SchemaModel::find_index(const std::string& name, std::string* owner
   return nullptr;
 }
 
+void SchemaModel::forget(const std::string& name) {
+  tables_.erase(name);
+  settle(name);  // what the revisions described of it is out of date
+  unknown_.insert(name);
+}
+
 Table* SchemaModel::load(const std::string& name) const {
   if (auto found = tables_.find(name); found != tables_.end()) return &found->second;
+  if (unknown_.count(name)) {
+    if (!live_loader_) return nullptr;
+    std::optional<Table> live = live_loader_(name);
+    unknown_.erase(name);
+    if (!live) return nullptr;
+    live->name = name;
+    Table* table = &tables_.emplace(name, std::move(*live)).first->second;
+    note_indexes(*table);
+    return table;
+  }
   // Settled first: a loader that fails is not asked again, its error is reported once.
   if (!loader_ || !settled_.insert(name).second) return nullptr;
   std::optional<Table> loaded = loader_(name);
+  if (!loaded && unknown_probe_ && unknown_probe_(name)) {
+    unknown_.insert(name);
+    return load(name);
+  }
   if (!loaded) return nullptr;
   loaded->name = name;
   for (auto& index : loaded->indexes)
@@ -194,8 +231,17 @@ void SchemaModel::rethrow_loader_failure() const {
 
 void SchemaModel::prepare(const Op& op) {
   rethrow_loader_failure();
-  for (const auto& name : tables_touched(op))
+  for (const auto& name : tables_touched(op)) {
     load(name);
+    rethrow_loader_failure();
+    // Offline nothing can tell what the table is now; only dropping it needs no definition.
+    if (unknown_.count(name) && !std::holds_alternative<DropTable>(op))
+      throw SchemaConflictError(
+          describe(op) + ": table " + name +
+          " was changed by SQL an earlier execute ran without declaring the change, so its "
+          "definition is unknown here; declare it with op.execute(sql).changes(sdm::ops()...), "
+          "or run online, where the live table is read");
+  }
 }
 
 void SchemaModel::apply(const Op& op) {

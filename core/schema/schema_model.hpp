@@ -53,6 +53,20 @@ class SchemaModel : public SchemaLookup {
   /// Every table the model knows.
   const Schema& tables() const noexcept { return tables_; }
 
+  /// Online: reads a table raw SQL changed without declaring how (an `execute` without
+  /// `.changes(...)`), from the live database, when an op next needs it. Offline there is
+  /// none, and such an op is refused with the fix.
+  void set_live_loader(TableLoader loader) { live_loader_ = std::move(loader); }
+  /// Whether raw SQL changed `name` in a way the model does not know (and no live read since).
+  bool unknown(const std::string& name) const { return unknown_.count(name) > 0; }
+  /// Every table raw SQL changed without declaring how (and not read since).
+  const std::set<std::string>& unknown_tables() const { return unknown_; }
+  /// Tables the loader's source (a replay) knows raw SQL changed without declaring how: a
+  /// name the loader does not find is treated as such a table when this says so.
+  void set_unknown_probe(std::function<bool(const std::string&)> probe) {
+    unknown_probe_ = std::move(probe);
+  }
+
  private:
   struct Applier;
 
@@ -66,6 +80,8 @@ class SchemaModel : public SchemaLookup {
   /// quadratic).
   const Index* find_index(const std::string& name, std::string* owner) const;
   void note_indexes(const Table& table) const;
+  /// Raw SQL changed `name` without saying how: drop what the model knew of it.
+  void forget(const std::string& name);
 
   mutable Schema tables_;
   mutable std::set<std::string> settled_;
@@ -74,6 +90,10 @@ class SchemaModel : public SchemaLookup {
   mutable std::map<std::string, std::string> index_owners_;
   mutable std::exception_ptr loader_failure_;
   TableLoader loader_;
+  TableLoader live_loader_;
+  std::function<bool(const std::string&)> unknown_probe_;
+  /// Tables raw SQL changed without declaring how, not read from the database since.
+  mutable std::set<std::string> unknown_;
 };
 
 }  // namespace sdm::schema

@@ -54,6 +54,20 @@ struct AlterColumnOptions {
 
 class Operations;
 
+/// Declares the schema change of an `execute` (see Operations::execute).
+class ExecuteOptions {
+ public:
+  ExecuteOptions(Operations& ops, std::size_t index) : ops_(ops), index_(index) {}
+  /// The schema change the SQL makes, as SDK ops (`sdm::ops().add_column(...)`): the host's
+  /// schema model applies them instead of reading the SQL, and never renders them. Pass
+  /// `sdm::ops()` alone for SQL that changes no table's shape.
+  ExecuteOptions& changes(const Operations& declared);
+
+ private:
+  Operations& ops_;
+  std::size_t index_;
+};
+
 /// Says what `--sql` writes in place of a code step (see Operations::run).
 class CodeStepOptions {
  public:
@@ -68,7 +82,8 @@ class CodeStepOptions {
   std::size_t index_;
 };
 
-/// Records schema operations in order.
+/// Records schema operations in order. Each recording call returns the recorder, so calls
+/// chain (as in `sdm::ops()` for ExecuteOptions::changes).
 class Operations {
  public:
   /// A recorder with no context (dialect "", online), as tests use it.
@@ -88,8 +103,8 @@ class Operations {
   /// CREATE TABLE with columns in order, then constraints (the primary key renders first).
   /// Keys declared on columns (primary_key(), unique(), index(), references()) join the
   /// table's constraints and indexes.
-  void create_table(std::string name, std::vector<Column> columns,
-                    std::vector<Constraint> constraints = {}, TableOptions options = {}) {
+  Operations& create_table(std::string name, std::vector<Column> columns,
+                           std::vector<Constraint> constraints = {}, TableOptions options = {}) {
     Table t;
     t.name = std::move(name);
     t.columns = std::move(columns);
@@ -98,12 +113,16 @@ class Operations {
     refuse("create_table " + t.name, column_keys::fold_into_table(t));
     refuse("create_table " + t.name, column_keys::check_autoincrement(t));
     ops_.push_back(CreateTable{std::move(t)});
+    return *this;
   }
   /// DROP TABLE
-  void drop_table(std::string name) { ops_.push_back(DropTable{std::move(name)}); }
+  Operations& drop_table(std::string name) {
+    ops_.push_back(DropTable{std::move(name)});
+    return *this;
+  }
   /// ADD COLUMN, then (as Alembic does) ADD CONSTRAINT for a unique() or references() and
   /// CREATE INDEX for an index() declared on the column.
-  void add_column(std::string table, Column column) {
+  Operations& add_column(std::string table, Column column) {
     const std::string what = "add_column " + table + "." + column.name;
     if (column.keys.primary_key || column.keys.autoincrement.value_or(false))
       refuse(what,
@@ -118,13 +137,15 @@ class Operations {
       ops_.push_back(AddConstraint{table, std::move(constraint)});
     for (auto& index : indexes)
       ops_.push_back(CreateIndex{std::move(index)});
+    return *this;
   }
   /// DROP COLUMN
-  void drop_column(std::string table, std::string column) {
+  Operations& drop_column(std::string table, std::string column) {
     ops_.push_back(DropColumn{std::move(table), std::move(column)});
+    return *this;
   }
   /// Changes a column's type, nullability, server default and/or name.
-  void alter_column(std::string table, std::string column, AlterColumnOptions options) {
+  Operations& alter_column(std::string table, std::string column, AlterColumnOptions options) {
     AlterColumn op;
     op.table = std::move(table);
     op.column = std::move(column);
@@ -133,61 +154,76 @@ class Operations {
     op.server_default = std::move(options.server_default);
     op.new_name = std::move(options.new_name);
     ops_.push_back(std::move(op));
+    return *this;
   }
   /// ALTER TABLE ... RENAME TO
-  void rename_table(std::string table, std::string new_name) {
+  Operations& rename_table(std::string table, std::string new_name) {
     ops_.push_back(RenameTable{std::move(table), std::move(new_name)});
+    return *this;
   }
   /// CREATE [UNIQUE] INDEX name ON table (columns)
-  void create_index(std::string name, std::string table, std::vector<std::string> columns,
-                    bool unique = false) {
+  Operations& create_index(std::string name, std::string table, std::vector<std::string> columns,
+                           bool unique = false) {
     ops_.push_back(
         CreateIndex{Index{std::move(name), std::move(table), std::move(columns), unique}});
+    return *this;
   }
   /// DROP INDEX
-  void drop_index(std::string name, std::string table) {
+  Operations& drop_index(std::string name, std::string table) {
     ops_.push_back(DropIndex{std::move(name), std::move(table)});
+    return *this;
   }
   /// ADD CONSTRAINT name PRIMARY KEY (columns)
-  void create_primary_key(std::string name, std::string table, std::vector<std::string> columns) {
+  Operations& create_primary_key(std::string name, std::string table,
+                                 std::vector<std::string> columns) {
     ops_.push_back(
         AddConstraint{std::move(table), PrimaryKey(std::move(columns), std::move(name))});
+    return *this;
   }
   /// ADD CONSTRAINT name UNIQUE (columns)
-  void create_unique_constraint(std::string name, std::string table,
-                                std::vector<std::string> columns) {
+  Operations& create_unique_constraint(std::string name, std::string table,
+                                       std::vector<std::string> columns) {
     ops_.push_back(AddConstraint{std::move(table), Unique(std::move(columns), std::move(name))});
+    return *this;
   }
   /// ADD CONSTRAINT name FOREIGN KEY (columns) REFERENCES referred (referred_columns)
-  void create_foreign_key(std::string name, std::string table, std::string referred_table,
-                          std::vector<std::string> columns,
-                          std::vector<std::string> referred_columns, std::string ondelete = {},
-                          std::string onupdate = {}) {
+  Operations& create_foreign_key(std::string name, std::string table, std::string referred_table,
+                                 std::vector<std::string> columns,
+                                 std::vector<std::string> referred_columns,
+                                 std::string ondelete = {}, std::string onupdate = {}) {
     Constraint fk = ForeignKey(std::move(columns), std::move(referred_table),
                                std::move(referred_columns), std::move(name));
     fk.ondelete = std::move(ondelete);
     fk.onupdate = std::move(onupdate);
     ops_.push_back(AddConstraint{std::move(table), std::move(fk)});
+    return *this;
   }
   /// ADD CONSTRAINT name CHECK (condition)
-  void create_check_constraint(std::string name, std::string table, std::string condition) {
+  Operations& create_check_constraint(std::string name, std::string table, std::string condition) {
     ops_.push_back(AddConstraint{std::move(table), Check(std::move(condition), std::move(name))});
+    return *this;
   }
   /// DROP CONSTRAINT; `kind` matters where the dialect drops each kind differently (MySQL).
-  void drop_constraint(std::string name, std::string table,
-                       ConstraintKind kind = ConstraintKind::Unique) {
+  Operations& drop_constraint(std::string name, std::string table,
+                              ConstraintKind kind = ConstraintKind::Unique) {
     ops_.push_back(DropConstraint{std::move(table), std::move(name), kind});
+    return *this;
   }
   /// Literal SQL, the same for every dialect.
-  void execute(std::string sql) { ops_.push_back(Execute{{{std::string(), std::move(sql)}}}); }
+  ExecuteOptions execute(std::string sql) {
+    return execute(
+        std::vector<std::pair<std::string, std::string>>{{std::string(), std::move(sql)}});
+  }
   /// Literal SQL per dialect: {{"postgresql", "..."}, {"mysql", "..."}, {"", "fallback"}}.
-  void execute(std::vector<std::pair<std::string, std::string>> sql_by_dialect) {
-    ops_.push_back(Execute{std::move(sql_by_dialect)});
+  ExecuteOptions execute(std::vector<std::pair<std::string, std::string>> sql_by_dialect) {
+    ops_.push_back(Execute{std::move(sql_by_dialect), nullptr});
+    return ExecuteOptions(*this, ops_.size() - 1);
   }
   /// INSERT rows of literal values.
-  void bulk_insert(std::string table, std::vector<std::string> columns,
-                   std::vector<std::vector<Value>> rows) {
+  Operations& bulk_insert(std::string table, std::vector<std::string> columns,
+                          std::vector<std::vector<Value>> rows) {
     ops_.push_back(BulkInsert{std::move(table), std::move(columns), std::move(rows)});
+    return *this;
   }
 
   /// Runs `code` at this point of the run, with a session that queries and executes inside
@@ -216,12 +252,29 @@ class Operations {
   }
 
   friend class CodeStepOptions;
+  friend class ExecuteOptions;
 
   std::vector<Op> ops_;
   bool derive_from_upgrade_ = false;
   std::string dialect_;
   bool offline_ = false;
 };
+
+/// A recorder for ExecuteOptions::changes: `sdm::ops().add_column(...).create_index(...)`.
+inline Operations ops() {
+  return Operations();
+}
+
+inline ExecuteOptions& ExecuteOptions::changes(const Operations& declared) {
+  for (const auto& op : declared.ops())
+    if (std::holds_alternative<Execute>(op) || std::holds_alternative<RunCode>(op) ||
+        std::holds_alternative<BulkInsert>(op))
+      Operations::refuse("execute(...).changes(...)",
+                         describe(op) + " is not a schema change; declare only schema ops");
+  std::get<Execute>(ops_.ops_[index_]).declared =
+      std::make_shared<const DeclaredChanges>(DeclaredChanges{declared.ops()});
+  return *this;
+}
 
 inline CodeStepOptions& CodeStepOptions::offline(std::string sql) {
   return offline({{std::string(), std::move(sql)}});

@@ -83,10 +83,15 @@ struct DropConstraint {
   ConstraintKind kind = ConstraintKind::Unique;
 };
 
+struct DeclaredChanges;
+
 /// Literal SQL. Each entry is (dialect, sql); the dialect "" applies to every dialect that has
 /// no entry of its own.
 struct Execute {
   std::vector<std::pair<std::string, std::string>> sql;
+  /// The schema change the SQL makes, as ops the host's schema model applies without rendering
+  /// them (Operations::execute(...).changes(...)); nullptr when the SQL declares none.
+  std::shared_ptr<const DeclaredChanges> declared = nullptr;
 };
 
 /// A literal value for BulkInsert: NULL, integer, real, boolean or text.
@@ -112,6 +117,11 @@ struct RunCode {
 using Op = std::variant<CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, RenameTable,
                         CreateIndex, DropIndex, AddConstraint, DropConstraint, Execute, BulkInsert,
                         RunCode>;
+
+/// What an Execute declares it changes (see Execute::declared).
+struct DeclaredChanges {
+  std::vector<Op> ops;
+};
 
 /// A short human name of an op, e.g. "add_column clusters.rollback_info".
 std::string describe(const Op& op);

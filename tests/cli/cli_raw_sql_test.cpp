@@ -1,0 +1,46 @@
+// What `execute` does to the schema model, on every backend (fixture raw_sql): SQL that
+// declares its change keeps the model exact, offline too; SQL that declares nothing leaves
+// the tables it names to be read from the database online, and is refused offline with the fix.
+#include "cli/backend_cases.hpp"
+#include "cli/backend_target.hpp"
+
+using namespace sdm::test;
+
+BACKEND_TEST("ops after raw SQL take the table from the database, and never narrow a column") {
+  Target t(backend);
+  auto up = t.run("raw_sql", {"upgrade", "head"});
+  REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+  CHECK(t.db.versions() == std::vector<std::string>{"d30000000003"});
+  const std::string long_label(200, 'x');
+  if (backend != "sqlite") {
+    // The widened column kept its width through the rename (MySQL restates it in CHANGE).
+    t.db.sql("INSERT INTO tags (id, tag_label, remark) VALUES (1, '" + long_label + "', 'r')");
+    CHECK(t.db.sql("SELECT LENGTH(tag_label) FROM tags") == "200\n");
+  } else {
+    t.db.sql("INSERT INTO tags (id, tag_label, remark, extra) VALUES (1, 'a', 'r', 7)");
+    CHECK(t.db.sql("SELECT extra FROM tags") == "7\n");
+  }
+  t.db.sql("INSERT INTO raw_made (id, v, w) VALUES (1, 'v', 2)");
+  CHECK_THROWS(t.db.sql("INSERT INTO raw_made (id, v, w) VALUES (2, NULL, 3)"));
+
+  auto down = t.run("raw_sql", {"downgrade", "d20000000002", "--allow-data-loss"});
+  REQUIRE_MESSAGE(down.exit_code == 0, down.err);
+  CHECK_FALSE(t.db.has_table("raw_made"));
+  CHECK(t.db.sql("SELECT id FROM tags WHERE label IS NOT NULL") == "1\n");
+}
+
+BACKEND_TEST("--sql follows declared SQL and refuses an op on a table undeclared SQL changed") {
+  Target t(backend);
+  auto declared = t.run("raw_sql", {"upgrade", "d20000000002", "--sql"});
+  REQUIRE_MESSAGE(declared.exit_code == 0, declared.err);
+  CHECK(declared.out.find("ALTER TABLE tags ADD COLUMN note VARCHAR(40);\n") != std::string::npos);
+  CHECK(declared.out.find("remark") != std::string::npos);
+
+  auto refused = t.run("raw_sql", {"upgrade", "head", "--sql"});
+  CHECK(refused.exit_code == 4);
+  const std::string last_line = refused.err.substr(refused.err.rfind("FAILED: "));
+  CHECK(last_line ==
+        "FAILED: alter_column tags.label: table tags was changed by SQL an earlier execute ran "
+        "without declaring the change, so its definition is unknown here; declare it with "
+        "op.execute(sql).changes(sdm::ops()...), or run online, where the live table is read\n");
+}
