@@ -2,6 +2,7 @@
 
 #include "common/errors.hpp"
 #include "graph/python_text.hpp"
+#include "schema/schema_diff.hpp"
 
 namespace sdm::runtime {
 namespace {
@@ -18,18 +19,28 @@ bool has_index(const Table& table, const std::string& name) {
 /// table it asks about.
 class LiveTableCheck::Lookup : public SchemaLookup {
  public:
-  Lookup(const schema::SchemaModel& model, const std::map<std::string, std::vector<Index>>& extra)
-      : model_(model), extra_(extra) {}
+  Lookup(const schema::SchemaModel& model, const std::map<std::string, std::vector<Index>>& extra,
+         const std::map<std::string, std::vector<Column>>& live_columns)
+      : model_(model), extra_(extra), live_columns_(live_columns) {}
 
   const Table* table(const std::string& name) const noexcept override {
     asked_.insert(name);
     const Table* modelled = model_.table(name);
     auto extra = extra_.find(name);
-    if (!modelled || extra == extra_.end()) return modelled;
+    auto live = live_columns_.find(name);
+    if (!modelled || (extra == extra_.end() && live == live_columns_.end())) return modelled;
     try {
       Table& merged = merged_[name] = *modelled;
-      for (const auto& index : extra->second)
-        if (!has_index(merged, index.name)) merged.indexes.push_back(index);
+      if (extra != extra_.end())
+        for (const auto& index : extra->second)
+          if (!has_index(merged, index.name)) merged.indexes.push_back(index);
+      if (live != live_columns_.end())
+        for (const auto& column : live->second)
+          if (Column* restated = merged.column(column.name)) {
+            restated->type = column.type;
+            restated->nullable = column.nullable;
+            restated->server_default = column.server_default;
+          }
       return &merged;
     } catch (...) {
       return modelled;  // out of memory: the model's own definition
@@ -40,27 +51,29 @@ class LiveTableCheck::Lookup : public SchemaLookup {
  private:
   const schema::SchemaModel& model_;
   const std::map<std::string, std::vector<Index>>& extra_;
+  const std::map<std::string, std::vector<Column>>& live_columns_;
   mutable std::set<std::string> asked_;
   mutable std::map<std::string, Table> merged_;
 };
 
 std::vector<std::string> LiveTableCheck::render(const DialectHandle& dialect, const Op& op,
                                                 const schema::SchemaModel& model) {
-  Lookup first(model, extra_indexes_);
+  Lookup first(model, extra_indexes_, live_columns_);
   std::vector<std::string> statements = dialect.render(op, first);
   bool checked = false;
   for (const auto& name : first.asked()) {
     if (!unchecked_.count(name)) continue;
-    if (const Table* modelled = model.table(name)) check(name, *modelled);
+    if (const Table* modelled = model.table(name)) check(name, *modelled, dialect);
     unchecked_.erase(name);
     checked = true;
   }
-  if (!checked || extra_indexes_.empty()) return statements;
-  Lookup second(model, extra_indexes_);
+  if (!checked || (extra_indexes_.empty() && live_columns_.empty())) return statements;
+  Lookup second(model, extra_indexes_, live_columns_);
   return dialect.render(op, second);
 }
 
-void LiveTableCheck::check(const std::string& name, const Table& modelled) {
+void LiveTableCheck::check(const std::string& name, const Table& modelled,
+                           const DialectHandle& dialect) {
   auto live = connection_.reflect_table(name);
   if (!live)
     throw DatabaseError("table " + name +
@@ -78,6 +91,26 @@ void LiveTableCheck::check(const std::string& name, const Table& modelled) {
                         graph::join_comma(model_columns) +
                         "); bring the table in line with its revision (or stamp the revision it "
                         "matches) before migrating it");
+  }
+  // A column whose type, nullability or default differs is restated as the database has it,
+  // and said: a MySQL CHANGE or a SQLite rebuild must not narrow it or drop its default.
+  const schema::ComparisonDialect comparison{
+      dialect.name(), [&dialect](const Type& type) { return dialect.render_type(type); }};
+  // Columns only: keys, indexes and options are not restated from here.
+  auto columns_of = [&name](const Table& table) {
+    Table columns;
+    columns.name = name;
+    columns.columns = table.columns;
+    return Schema{{name, columns}};
+  };
+  for (const auto& change :
+       schema::diff_schemas(columns_of(modelled), columns_of(*live), comparison)) {
+    if (!change.live_column) continue;
+    auto& kept = live_columns_[name];
+    if (kept.empty() || kept.back().name != change.live_column->name)
+      kept.push_back(*change.live_column);
+    notes_.push_back(schema::drift_wording(change, comparison) +
+                     "; statements that restate the column keep the database's definition");
   }
   // Keep indexes someone added by hand: a table rebuild recreates what the dialect sees.
   for (const auto& index : live->indexes)

@@ -246,6 +246,9 @@ void MigrationRunner::run_op(const std::vector<Op>& ops, int index, int first_st
   }
   const std::vector<std::string> statements =
       live_ ? live_->render(exec_.dialect(), op, model) : exec_.dialect().render(op, model);
+  if (live_)
+    for (const auto& note : live_->take_notes())
+      log_.warning(note);
   const int count = static_cast<int>(statements.size());
   reached_ = {index, first_statement};
   if (progress_ == nullptr) {
