@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "common/errors.hpp"
+#include "schema/sql_effects.hpp"
 #include "schema/type_change.hpp"
 
 namespace sdm::runtime {
@@ -105,11 +106,53 @@ void ask_about_column(const Op& op, const schema::SchemaModel& model, Ask& ask) 
   }
 }
 
+/// What the run's data steps so far have done to the rows of each table.
+class RowsSoFar {
+ public:
+  enum class State { Untouched, Emptied, Unknown };
+
+  State of(const std::string& table) const {
+    if (emptied_.count(table)) return State::Emptied;
+    if (anything_ || changed_.count(table)) return State::Unknown;
+    return State::Untouched;
+  }
+  /// Notes what `op` does to rows (`statements`: an Execute as the dialect renders it).
+  void note(const Op& op, const std::vector<std::string>& statements) {
+    if (std::holds_alternative<RunCode>(op)) {
+      anything_ = true;
+    } else if (const auto* insert = std::get_if<BulkInsert>(&op)) {
+      changed(insert->table);
+    } else if (const auto* create = std::get_if<CreateTable>(&op)) {
+      emptied_.erase(create->table.name);
+      changed_.erase(create->table.name);
+    } else if (std::holds_alternative<Execute>(op)) {
+      for (const auto& sql : statements) {
+        const schema::RowEffects effects = schema::row_effects(sql);
+        for (const auto& table : effects.changed)
+          changed(table);
+        for (const auto& table : effects.emptied) {
+          emptied_.insert(table);
+          changed_.erase(table);
+        }
+        anything_ = anything_ || effects.unknown;
+      }
+    }
+  }
+
+ private:
+  void changed(const std::string& table) {
+    emptied_.erase(table);
+    changed_.insert(table);
+  }
+  std::set<std::string> emptied_, changed_;
+  bool anything_ = false;  // a code step, or SQL this reading cannot place
+};
+
 }  // namespace
 
-std::vector<DataLoss> find_data_loss(const graph::MigrationPlan& plan,
-                                     const std::vector<std::vector<Op>>& step_ops,
-                                     schema::SchemaModel model, Exec& exec) {
+DataLossFindings find_data_loss(const graph::MigrationPlan& plan,
+                                const std::vector<std::vector<Op>>& step_ops,
+                                schema::SchemaModel model, Exec& exec) {
   const DialectHandle& dialect = exec.dialect();
   // Which ops work on a table a later op of the plan drops: a column's values go with the
   // table's rows, and those are asked about once, at the DROP TABLE.
@@ -140,9 +183,12 @@ std::vector<DataLoss> find_data_loss(const graph::MigrationPlan& plan,
     }
   }
 
-  // The questions, in plan order; tables this run creates hold only what the run puts there.
+  // The questions, in plan order; tables this run creates hold only what the run puts there,
+  // and rows the run's own data steps delete first are not lost by a later drop.
   std::vector<Probe> probes;
+  DataLossFindings findings;
   std::set<std::string> created;
+  RowsSoFar rows;
   for (std::size_t s = 0; s < plan.steps.size(); ++s) {
     const auto& step = plan.steps[s];
     for (std::size_t i = 0; i < step_ops[s].size(); ++i) {
@@ -150,9 +196,30 @@ std::vector<DataLoss> find_data_loss(const graph::MigrationPlan& plan,
       model.prepare(op);
       auto ask = [&](DataCheck check, const std::string& table, const std::string& column,
                      long long limit, Probe::Describe describe) {
-        probes.push_back({step.log_text(), sdm::describe(op),
-                          dialect.data_check(check, table, column, limit), std::move(describe)});
+        const RowsSoFar::State state = rows.of(table);
+        if (state == RowsSoFar::State::Emptied) return;
+        std::string sql = dialect.data_check(check, table, column, limit);
+        if (state == RowsSoFar::State::Unknown) {
+          findings.deferred.push_back({s,
+                                       i,
+                                       {step.log_text(), sdm::describe(op), {}},
+                                       std::move(sql),
+                                       std::move(describe)});
+          return;
+        }
+        probes.push_back({step.log_text(), sdm::describe(op), std::move(sql), std::move(describe)});
       };
+      if (std::holds_alternative<Execute>(op)) {
+        std::vector<std::string> statements;
+        try {
+          statements = dialect.render(op, model);
+        } catch (const std::exception&) {
+          statements = {"-- unknown"};  // the run will fail on it; until then, assume anything
+        }
+        rows.note(op, statements);
+      } else {
+        rows.note(op, {});
+      }
       if (const auto* create = std::get_if<CreateTable>(&op)) {
         created.insert(create->table.name);
       } else if (const auto* rename = std::get_if<RenameTable>(&op)) {
@@ -170,11 +237,25 @@ std::vector<DataLoss> find_data_loss(const graph::MigrationPlan& plan,
   }
 
   std::vector<long long> counts = count_all(exec, probes);
-  std::vector<DataLoss> losses;
   for (std::size_t p = 0; p < probes.size(); ++p)
     if (counts[p] > 0)
-      losses.push_back({probes[p].step, probes[p].op, probes[p].describe(counts[p])});
-  return losses;
+      findings.losses.push_back({probes[p].step, probes[p].op, probes[p].describe(counts[p])});
+  return findings;
+}
+
+std::optional<DataLoss> run_deferred_check(const DeferredDataCheck& check, Exec& exec) {
+  const long long n = count(exec, check.sql);
+  if (n <= 0) return std::nullopt;
+  DataLoss loss = check.where;
+  loss.what = check.describe(n);
+  return loss;
+}
+
+std::string describe_deferred_data_loss(const DataLoss& loss) {
+  return "this downgrade would destroy data: " + loss.step + ": " + loss.op + ": " + loss.what +
+         " (counted right before the op, after the run's code steps and SQL). Back the data up, "
+         "then run it again with --allow-data-loss, or stamp the revision you want if the schema "
+         "should stay";
 }
 
 std::string describe_data_loss(const std::vector<DataLoss>& losses) {

@@ -223,6 +223,13 @@ void MigrationRunner::refuse_online_only_steps(const graph::MigrationPlan& plan,
                          "instead (op.run(...).offline(\"...\"))");
 }
 
+void MigrationRunner::check_data_before(std::size_t step, std::size_t op) {
+  for (const auto& check : deferred_checks_)
+    if (check.step == step && check.op == op)
+      if (auto loss = run_deferred_check(check, exec_))
+        throw DatabaseError(describe_deferred_data_loss(*loss));
+}
+
 RecordingContext MigrationRunner::recording() const {
   return {exec_.dialect().name(), exec_.offline()};
 }
@@ -291,6 +298,7 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
   // online, one they do know is checked against the live table before a dialect relies on
   // its definition.
   live_.reset();
+  deferred_checks_.clear();
   if (!exec_.offline()) live_.emplace(exec_.connection());
   auto start_schema = std::make_shared<std::optional<Schema>>();
   auto start_unknown = std::make_shared<std::set<std::string>>();
@@ -328,8 +336,15 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
     if (interrupted)
       remaining.front().erase(remaining.front().begin(),
                               remaining.front().begin() + first.position.ops);
-    auto losses = find_data_loss(plan, remaining, model, exec_);
-    if (!losses.empty()) throw DatabaseError(describe_data_loss(losses));
+    DataLossFindings findings = find_data_loss(plan, remaining, model, exec_);
+    if (!findings.losses.empty()) throw DatabaseError(describe_data_loss(findings.losses));
+    for (auto& check : findings.deferred) {
+      if (interrupted && check.step == 0) check.op += first.position.ops;
+      log_.info("The data-loss check of " + check.where.step + ": " + check.where.op +
+                " is made right before it runs: an earlier code step or SQL of the run may "
+                "change those rows.");
+    }
+    deferred_checks_ = std::move(findings.deferred);
   }
 
   const DialectTraits& traits = exec_.dialect().traits();
@@ -410,8 +425,10 @@ void MigrationRunner::run(const graph::MigrationPlan& plan,
         started.runner = ProgressTable::this_runner();
         progress_->start(started);
       }
-      for (op_index = start.ops; op_index < static_cast<int>(ops.size()); ++op_index)
+      for (op_index = start.ops; op_index < static_cast<int>(ops.size()); ++op_index) {
+        check_data_before(step_index, static_cast<std::size_t>(op_index));
         run_op(ops, op_index, op_index == start.ops ? start.statements : 0, model, undoing);
+      }
       // The version-table change commits with the removal of the step's progress record.
       if (journaled) exec_.begin();
       for (const auto& change : heads.apply(step)) {

@@ -12,6 +12,7 @@
 
 #include "graph/migration_plan.hpp"
 #include "graph/revision_map.hpp"
+#include "runtime/data_loss_check.hpp"
 #include "runtime/exec.hpp"
 #include "runtime/live_table_check.hpp"
 #include "runtime/progress_log.hpp"
@@ -79,6 +80,8 @@ class MigrationRunner {
   void run_op(const std::vector<Op>& ops, int index, int first_statement,
               schema::SchemaModel& model, bool undoing);
   void record(StepPosition position, bool undoing);
+  /// Makes the deferred data-loss checks of op `op` of step `step`, if any; throws the loss.
+  void check_data_before(std::size_t step, std::size_t op);
 
   const RevisionCatalog& catalog_;
   const graph::RevisionMap& map_;
@@ -90,6 +93,8 @@ class MigrationRunner {
   StepPosition reached_;  // what completed of the step running now
   /// Online, during run(): the check of tables a dialect restates against the live database.
   std::optional<LiveTableCheck> live_;
+  /// During run(): data-loss checks made right before their op (see find_data_loss).
+  std::vector<DeferredDataCheck> deferred_checks_;
 };
 
 }  // namespace sdm::runtime

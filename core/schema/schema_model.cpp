@@ -4,7 +4,7 @@
 #include <utility>
 #include <variant>
 
-#include "schema/ddl_tables.hpp"
+#include "schema/sql_effects.hpp"
 #include "schema/schema_errors.hpp"
 #include "sdm/table_edit.hpp"
 

@@ -3,7 +3,7 @@
 // the names are found in the statements' text.
 #include <doctest/doctest.h>
 
-#include "schema/ddl_tables.hpp"
+#include "schema/sql_effects.hpp"
 #include "schema/schema_errors.hpp"
 #include "schema/schema_model.hpp"
 #include "sdm/operations.hpp"

@@ -1,4 +1,4 @@
-#include "schema/ddl_tables.hpp"
+#include "schema/sql_effects.hpp"
 
 #include <cctype>
 #include <initializer_list>
@@ -162,6 +162,40 @@ std::vector<std::string> ddl_tables(
     }
   }
   return tables;
+}
+
+RowEffects row_effects(const std::string& sql) {
+  RowEffects effects;
+  for (const auto& statement : statements_of(sql)) {
+    if (statement.empty()) continue;
+    Reader r(statement);
+    if (r.take("DELETE")) {
+      if (!r.take("FROM")) {
+        effects.unknown = true;
+        continue;
+      }
+      const std::string table = r.name();
+      // Anything after the name (WHERE, USING, LIMIT, ...) may spare rows.
+      (r.at_end() ? effects.emptied : effects.changed).insert(table);
+    } else if (r.take("TRUNCATE")) {
+      r.take("TABLE");
+      effects.emptied.insert(r.name());
+    } else if (r.take("UPDATE")) {
+      r.take("ONLY");
+      effects.changed.insert(r.name());
+    } else if (r.take("INSERT") || r.take("REPLACE")) {
+      r.take("IGNORE");
+      r.take("INTO");
+      effects.changed.insert(r.name());
+    } else if (r.take("ALTER") || r.take("CREATE") || r.take("DROP") || r.take("RENAME") ||
+               r.take("COMMENT") || r.take("SELECT") || r.take("SET") || r.take("SHOW") ||
+               r.take("BEGIN") || r.take("COMMIT") || r.take("PRAGMA") || r.take("GRANT")) {
+      continue;
+    } else {
+      effects.unknown = true;
+    }
+  }
+  return effects;
 }
 
 }  // namespace sdm::schema
