@@ -82,13 +82,43 @@ TEST_CASE(
           "sdm::Column(\"note\", sdm::Text())});",
           "op.drop_table(\"site_notes\");");
   // A default that is not a constant: SQLite adds it by rebuilding the table.
-  fill_in(project + "/037_note_timestamps.cpp",
-          "op.add_column(\"site_notes\", "
-          "sdm::Column(\"noted_at\", sdm::DateTime()).default_sql(\"CURRENT_TIMESTAMP\"));",
-          "op.drop_column(\"site_notes\", \"noted_at\");");
+  // A default that is not a constant: SQLite adds it by rebuilding the table. A code step
+  // with the SQL a script runs in its place.
+  fill_in(
+      project + "/037_note_timestamps.cpp",
+      "op.add_column(\"site_notes\", "
+      "sdm::Column(\"noted_at\", sdm::DateTime()).default_sql(\"CURRENT_TIMESTAMP\"));"
+      "op.add_column(\"site_notes\", sdm::Column(\"noted_by\", sdm::String(40)));"
+      "op.run(\"who noted\", [](sdm::Session& db) {"
+      "  db.execute(\"UPDATE site_notes SET noted_by = ?\", {sdm::Value(std::string(\"site\"))});"
+      "}).offline(\"UPDATE site_notes SET noted_by = 'site'\");",
+      "op.drop_column(\"site_notes\", \"noted_by\");"
+      "op.drop_column(\"site_notes\", \"noted_at\");");
+  // JSON kept in a TEXT column, reshaped in code (online only), and shaped back.
+  const std::string reshape =
+      "[](sdm::Session& db, bool nest) {"
+      "  for (const auto& row : db.query(\"SELECT id, note FROM site_notes\")) {"
+      "    const sdm::Json old = sdm::Json::parse(*row[1]);"
+      "    sdm::Json note = sdm::Json::object();"
+      "    if (nest) { note[\"text\"] = old.at(\"text\"); note[\"meta\"][\"by\"] = old.at(\"by\"); "
+      "}"
+      "    else { note[\"text\"] = old.at(\"text\"); note[\"by\"] = old.at(\"meta\").at(\"by\"); }"
+      "    db.execute(\"UPDATE site_notes SET note = ? WHERE id = ?\", {note.dump(), *row[0]});"
+      "  }"
+      "}";
   fill_in(project + "/038_note_index.cpp",
-          "op.create_index(\"ix_site_notes_noted_at\", \"site_notes\", {\"noted_at\"});",
-          "op.drop_index(\"ix_site_notes_noted_at\", \"site_notes\");");
+          "op.create_index(\"ix_site_notes_noted_at\", \"site_notes\", {\"noted_at\"});"
+          "op.run(\"nest note authors\", [](sdm::Session& db) { (" +
+              reshape + ")(db, true); });",
+          "op.run(\"unnest note authors\", [](sdm::Session& db) { (" + reshape +
+              ")(db, false); });"
+              "op.drop_index(\"ix_site_notes_noted_at\", \"site_notes\");");
+  {
+    const std::string path = project + "/038_note_index.cpp";
+    std::string source = read_file(path);
+    source.replace(source.find("#include <sdm/revision.hpp>"), 0, "#include <sdm/json.hpp>\n");
+    std::ofstream(path) << source;
+  }
   box.write("project/CMakeLists.txt",
             "cmake_minimum_required(VERSION 3.25)\n"
             "project(site_revisions CXX)\n"
@@ -119,14 +149,31 @@ TEST_CASE(
         "037 -> 038 (head), note index\n036 -> 037, note timestamps\n035 -> 036, site notes\n"
         "034 -> 035, boot from volume enhancements\n");
 
-  auto upgrade = sdm({"upgrade", "head"});
+  // --sql writes the code step's offline SQL, and refuses the one that has none.
+  auto script = sdm({"upgrade", "036:037", "--sql"});
+  REQUIRE_MESSAGE(script.exit_code == 0, script.err);
+  CHECK(script.out.find("UPDATE site_notes SET noted_by = 'site';\n") != std::string::npos);
+  auto refused = sdm({"upgrade", "036:head", "--sql"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("the upgrade of revision 038 has a code step \"nest note authors\" "
+                         "that runs only against a database") != std::string::npos);
+
+  auto upgrade = sdm({"upgrade", "036"});
   REQUIRE_MESSAGE(upgrade.exit_code == 0, upgrade.err);
   CHECK(upgrade.err.find("Running upgrade 035 -> 036, site notes") != std::string::npos);
-  CHECK(sdm({"current"}).out == "038 (head)\n");
   const std::string db = box.path("test.db");
-  sqlite_exec(db, "INSERT INTO site_notes (note) VALUES ('first')");
-  CHECK(sqlite_rows(db, "SELECT id, note, noted_at IS NOT NULL FROM site_notes") ==
-        std::vector<std::vector<std::string>>{{"1", "first", "1"}});
+  sqlite_exec(db,
+              "INSERT INTO site_notes (note) VALUES ('{\"text\": \"first\", \"by\": \"ops\"}')");
+  auto to_head = sdm({"upgrade", "head"});
+  REQUIRE_MESSAGE(to_head.exit_code == 0, to_head.err);
+  CHECK(sdm({"current"}).out == "038 (head)\n");
+  CHECK(sqlite_rows(db, "SELECT id, note, noted_at IS NOT NULL, noted_by FROM site_notes") ==
+        std::vector<std::vector<std::string>>{
+            {"1", "{\"text\": \"first\", \"meta\": {\"by\": \"ops\"}}", "1", "site"}});
+  REQUIRE(sdm({"downgrade", "037"}).exit_code == 0);
+  CHECK(sqlite_rows(db, "SELECT note FROM site_notes") ==
+        std::vector<std::vector<std::string>>{{"{\"text\": \"first\", \"by\": \"ops\"}"}});
+  REQUIRE(sdm({"upgrade", "head"}).exit_code == 0);
   CHECK(sqlite_rows(db, "SELECT name FROM sqlite_master WHERE name = 'ix_site_notes_noted_at'")
             .size() == 1);
 

@@ -3,9 +3,11 @@
 // the names are found in the statements' text.
 #include <doctest/doctest.h>
 
-#include "schema/sql_effects.hpp"
+#include <set>
+
 #include "schema/schema_errors.hpp"
 #include "schema/schema_model.hpp"
+#include "schema/sql_effects.hpp"
 #include "sdm/operations.hpp"
 
 using namespace sdm;
@@ -104,4 +106,22 @@ TEST_CASE("raw SQL: changes() takes schema ops only") {
       op.execute("INSERT INTO t VALUES (1)").changes(ops().bulk_insert("t", {"a"}, {{1.0}})),
       "execute(...).changes(...): bulk_insert t (1 rows) is not a schema change; declare only "
       "schema ops");
+}
+
+TEST_CASE("raw SQL: what data statements do to rows is read from their text") {
+  using Names = std::set<std::string>;
+  RowEffects all = row_effects("DELETE FROM notes; TRUNCATE TABLE logs");
+  CHECK(all.emptied == Names{"notes", "logs"});
+  CHECK(all.changed.empty());
+  CHECK_FALSE(all.unknown);
+  RowEffects some = row_effects(
+      "DELETE FROM notes WHERE id > 3; UPDATE ONLY jobs SET a = 1; INSERT INTO `Logs` VALUES (1); "
+      "REPLACE INTO x VALUES (2)");
+  CHECK(some.emptied.empty());
+  CHECK(some.changed == Names{"notes", "jobs", "Logs", "x"});
+  CHECK_FALSE(some.unknown);
+  CHECK(row_effects("ALTER TABLE t ADD c INT; SELECT 1; SET NAMES utf8; -- DELETE FROM t")
+            .changed.empty());
+  CHECK(row_effects("CALL cleanup()").unknown);
+  CHECK(row_effects("WITH x AS (SELECT 1) DELETE FROM t").unknown);
 }
