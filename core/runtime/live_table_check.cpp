@@ -20,20 +20,30 @@ bool has_index(const Table& table, const std::string& name) {
 class LiveTableCheck::Lookup : public SchemaLookup {
  public:
   Lookup(const schema::SchemaModel& model, const std::map<std::string, std::vector<Index>>& extra,
-         const std::map<std::string, std::vector<Column>>& live_columns)
-      : model_(model), extra_(extra), live_columns_(live_columns) {}
+         const std::map<std::string, std::vector<Column>>& live_columns,
+         const std::map<std::string, std::vector<Constraint>>& extra_constraints)
+      : model_(model),
+        extra_(extra),
+        live_columns_(live_columns),
+        extra_constraints_(extra_constraints) {}
 
   const Table* table(const std::string& name) const noexcept override {
     asked_.insert(name);
     const Table* modelled = model_.table(name);
     auto extra = extra_.find(name);
     auto live = live_columns_.find(name);
-    if (!modelled || (extra == extra_.end() && live == live_columns_.end())) return modelled;
+    auto constraints = extra_constraints_.find(name);
+    if (!modelled || (extra == extra_.end() && live == live_columns_.end() &&
+                      constraints == extra_constraints_.end()))
+      return modelled;
     try {
       Table& merged = merged_[name] = *modelled;
       if (extra != extra_.end())
         for (const auto& index : extra->second)
           if (!has_index(merged, index.name)) merged.indexes.push_back(index);
+      if (constraints != extra_constraints_.end())
+        for (const auto& constraint : constraints->second)
+          merged.constraints.push_back(constraint);
       if (live != live_columns_.end())
         for (const auto& column : live->second)
           if (Column* restated = merged.column(column.name)) {
@@ -52,13 +62,14 @@ class LiveTableCheck::Lookup : public SchemaLookup {
   const schema::SchemaModel& model_;
   const std::map<std::string, std::vector<Index>>& extra_;
   const std::map<std::string, std::vector<Column>>& live_columns_;
+  const std::map<std::string, std::vector<Constraint>>& extra_constraints_;
   mutable std::set<std::string> asked_;
   mutable std::map<std::string, Table> merged_;
 };
 
 std::vector<std::string> LiveTableCheck::render(const DialectHandle& dialect, const Op& op,
                                                 const schema::SchemaModel& model) {
-  Lookup first(model, extra_indexes_, live_columns_);
+  Lookup first(model, extra_indexes_, live_columns_, extra_constraints_);
   std::vector<std::string> statements = dialect.render(op, first);
   bool checked = false;
   for (const auto& name : first.asked()) {
@@ -67,8 +78,9 @@ std::vector<std::string> LiveTableCheck::render(const DialectHandle& dialect, co
     unchecked_.erase(name);
     checked = true;
   }
-  if (!checked || (extra_indexes_.empty() && live_columns_.empty())) return statements;
-  Lookup second(model, extra_indexes_, live_columns_);
+  if (!checked || (extra_indexes_.empty() && live_columns_.empty() && extra_constraints_.empty()))
+    return statements;
+  Lookup second(model, extra_indexes_, live_columns_, extra_constraints_);
   return dialect.render(op, second);
 }
 
@@ -111,6 +123,25 @@ void LiveTableCheck::check(const std::string& name, const Table& modelled,
       kept.push_back(*change.live_column);
     notes_.push_back(schema::drift_wording(change, comparison) +
                      "; statements that restate the column keep the database's definition");
+  }
+  // Keep unique constraints and foreign keys someone added by hand, matched by their columns
+  // (names are the database's choice where the revisions gave none): a table rebuild
+  // recreates only what the dialect sees.
+  for (const auto& constraint : live->constraints) {
+    if (constraint.kind != ConstraintKind::Unique && constraint.kind != ConstraintKind::ForeignKey)
+      continue;
+    bool known = false;
+    for (const auto& declared : modelled.constraints)
+      known =
+          known || (declared.kind == constraint.kind && declared.columns == constraint.columns &&
+                    declared.referred_table == constraint.referred_table);
+    if (known) continue;
+    extra_constraints_[name].push_back(constraint);
+    notes_.push_back(std::string(constraint.kind == ConstraintKind::Unique ? "unique constraint"
+                                                                           : "foreign key") +
+                     " on " + name + " (" + graph::join_comma(constraint.columns) +
+                     ") is in the database but not in the revisions; statements that restate "
+                     "the table keep it");
   }
   // Keep indexes someone added by hand: a table rebuild recreates what the dialect sees.
   for (const auto& index : live->indexes)

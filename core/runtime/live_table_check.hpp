@@ -48,6 +48,8 @@ class LiveTableCheck {
   /// Per table, live columns whose definition differs from the model's, as the database has
   /// them: what a restated column must keep.
   std::map<std::string, std::vector<Column>> live_columns_;
+  /// Per table, live unique constraints and foreign keys the revisions do not know.
+  std::map<std::string, std::vector<Constraint>> extra_constraints_;
   std::vector<std::string> notes_;
 };
 
