@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
@@ -15,13 +14,6 @@ using namespace sdm::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 /// Sahara's model at 035 plus a table of notes, a column of clusters pointing at one note, an
 /// index and that foreign key.
@@ -75,11 +67,11 @@ TEST_CASE("revision --autogenerate writes a revision that builds, upgrades and d
   REQUIRE_MESSAGE(generate.exit_code == 0, generate.err);
   const std::string source = box.path("project/a070000000e1_add_cluster_notes.cpp");
   CHECK(generate.out == "Generating " + source + " ...  done\n");
-  std::string golden = read_text(std::string(SDM_TEST_DATA_DIR) + "/autogenerate_revision.golden");
+  std::string golden = file_text(std::string(SDM_TEST_DATA_DIR) + "/autogenerate_revision.golden");
   const auto model_at = golden.find("@MODEL@");
   REQUIRE(model_at != std::string::npos);
   golden.replace(model_at, 7, model);
-  CHECK(without_create_date(read_text(source)) == golden);
+  CHECK(without_create_date(file_text(source)) == golden);
 
   box.write("project/CMakeLists.txt",
             "cmake_minimum_required(VERSION 3.25)\n"
@@ -152,7 +144,7 @@ TEST_CASE(
   CHECK(empty.exit_code == 0);
   const std::string written = box.path("src/0e0000000001_x.cpp");
   REQUIRE(fs::exists(written));
-  CHECK(read_text(written).find("void upgrade([[maybe_unused]] sdm::Operations& op) {}") !=
+  CHECK(file_text(written).find("void upgrade([[maybe_unused]] sdm::Operations& op) {}") !=
         std::string::npos);
 
   // A check constraint cannot be compared (databases rewrite its expression): it is named in
@@ -164,7 +156,7 @@ TEST_CASE(
   auto checked = sdm({"revision", "--autogenerate", "--allow-empty", "--model", model_path, "-m",
                       "checked", "--rev-id", "0e0000000002"});
   REQUIRE_MESSAGE(checked.exit_code == 0, checked.err);
-  const std::string checked_source = read_text(box.path("src/0e0000000002_checked.cpp"));
+  const std::string checked_source = file_text(box.path("src/0e0000000002_checked.cpp"));
   CHECK(checked_source.find("// NOTE: check constraint status_given on clusters (status <> '') is "
                             "not compared, as the database rewrites its expression: check it by "
                             "hand\n") != std::string::npos);

@@ -6,7 +6,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli/cli_support.hpp"
 
@@ -14,16 +13,9 @@ using namespace sdm::test;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// Gives a generated source an upgrade and a downgrade body in place of the empty ones.
 void fill_in(const std::string& path, const std::string& upgrade, const std::string& downgrade) {
-  std::string source = read_file(path);
+  std::string source = file_text(path);
   const std::string empty_upgrade = "void upgrade([[maybe_unused]] sdm::Operations& op) {}";
   const std::string empty_downgrade = "void downgrade([[maybe_unused]] sdm::Operations& op) {}";
   REQUIRE(source.find(empty_upgrade) != std::string::npos);
@@ -65,10 +57,10 @@ TEST_CASE(
     auto generated = sdm({"revision", "-m", message, "--rev-id", id, "--version-path", project});
     REQUIRE_MESSAGE(generated.exit_code == 0, generated.err);
   }
-  CHECK(read_file(project + "/036_site_notes.cpp").find("// Revises: 035\n") != std::string::npos);
-  CHECK(read_file(project + "/037_note_timestamps.cpp").find("// Revises: 036\n") !=
+  CHECK(file_text(project + "/036_site_notes.cpp").find("// Revises: 035\n") != std::string::npos);
+  CHECK(file_text(project + "/037_note_timestamps.cpp").find("// Revises: 036\n") !=
         std::string::npos);
-  CHECK(read_file(project + "/038_note_index.cpp")
+  CHECK(file_text(project + "/038_note_index.cpp")
             .find("SDM_REVISION_EX(revision_038, \"038\", \"037\", \"\", \"\",") !=
         std::string::npos);
   auto taken = sdm({"revision", "-m", "again", "--rev-id", "037", "--version-path", project});
@@ -115,7 +107,7 @@ TEST_CASE(
               "op.drop_index(\"ix_site_notes_noted_at\", \"site_notes\");");
   {
     const std::string path = project + "/038_note_index.cpp";
-    std::string source = read_file(path);
+    std::string source = file_text(path);
     source.replace(source.find("#include <sdm/revision.hpp>"), 0, "#include <sdm/json.hpp>\n");
     std::ofstream(path) << source;
   }
