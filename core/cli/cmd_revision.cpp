@@ -119,6 +119,10 @@ NewRevision new_revision(AppContext& context, const graph::RevisionMap& map) {
 /// false when there are none and no empty revision was asked for.
 bool autogenerate_bodies(AppContext& context, NewRevision& revision) {
   const ModelComparison comparison = compare_with_model(context);
+  // As Alembic logs what autogenerate compares found, one difference a line.
+  for (const auto& change : comparison.changes)
+    for (const auto& line : schema::alembic_wording(change, comparison.dialect))
+      context.log().info(line);
   const schema::AutogeneratePlan plan = schema::plan_autogenerate(comparison.changes);
   if (plan.empty() && !context.line().flag("allow-empty")) {
     context.out() << "No changes in schema detected; no revision written (--allow-empty writes "

@@ -21,7 +21,7 @@ std::string render_all(const std::vector<Op>& ops, schema::SchemaModel model,
                        const DialectHandle& dialect) {
   std::string text;
   for (const auto& op : ops) {
-    for (const auto& statement : dialect.render(op, model))
+    for (const auto& statement : op_statements(op, model, dialect))
       text += indent(statement);
     model.apply(op);
   }
@@ -58,7 +58,7 @@ std::string undo_sql(const std::vector<Op>& ops, StepPosition stopped,
     schema::SchemaModel before = start;
     std::vector<Op> whole(ops.begin(), ops.begin() + stopped.ops);
     before.apply(whole);
-    const auto statements = dialect.render(ops[stopped.ops], before);
+    const auto statements = op_statements(ops[stopped.ops], before, dialect);
     for (int s = stopped.statements; s-- > 0;)
       text += "    -- undo by hand: " + statements[s] + ";\n";
     ran = whole;
@@ -83,7 +83,7 @@ std::string finish_sql(const std::vector<Op>& ops, StepPosition stopped,
   schema::SchemaModel model = start;
   model.apply(std::vector<Op>(ops.begin(), ops.begin() + stopped.ops));
   std::string text;
-  const auto statements = dialect.render(ops[stopped.ops], model);
+  const auto statements = op_statements(ops[stopped.ops], model, dialect);
   for (std::size_t s = static_cast<std::size_t>(stopped.statements); s < statements.size(); ++s)
     text += indent(statements[s]);
   model.apply(ops[stopped.ops]);

@@ -56,13 +56,21 @@ std::map<std::string, std::optional<Table>> reflect_touched(const std::vector<st
 
 }  // namespace
 
+std::vector<std::string> op_statements(const Op& op, const SchemaLookup& schema,
+                                       const DialectHandle& dialect) {
+  if (const auto* code = std::get_if<RunCode>(&op))
+    return {"-- the code step \"" + code->name +
+            "\" of the revision (C++: run the command again to run it)"};
+  return dialect.render(op, schema);
+}
+
 int statement_count(const std::vector<Op>& ops, int index, const schema::SchemaModel& start,
                     const DialectHandle& dialect) {
   if (index >= static_cast<int>(ops.size())) return 0;
   schema::SchemaModel before = start;
   for (int i = 0; i < index; ++i)
     before.apply(ops[i]);
-  return static_cast<int>(dialect.render(ops[index], before).size());
+  return static_cast<int>(op_statements(ops[index], before, dialect).size());
 }
 
 std::optional<schema::SchemaModel> model_at(const std::vector<Op>& ops, StepPosition position,

@@ -61,6 +61,11 @@ std::optional<schema::SchemaModel> model_at(const std::vector<Op>& ops, StepPosi
                                             const schema::SchemaModel& start,
                                             const DialectHandle& dialect);
 
+/// The statements `op` runs as, for counting positions and for recovery texts. A code step
+/// (op.run) counts as one, written as a comment: it runs C++, which no text can repeat.
+std::vector<std::string> op_statements(const Op& op, const SchemaLookup& schema,
+                                       const DialectHandle& dialect);
+
 /// How many statements the op at `index` renders to, from the schema before it.
 int statement_count(const std::vector<Op>& ops, int index, const schema::SchemaModel& start,
                     const DialectHandle& dialect);

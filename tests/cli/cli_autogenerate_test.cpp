@@ -67,6 +67,10 @@ TEST_CASE("revision --autogenerate writes a revision that builds, upgrades and d
   REQUIRE_MESSAGE(generate.exit_code == 0, generate.err);
   const std::string source = box.path("project/a070000000e1_add_cluster_notes.cpp");
   CHECK(generate.out == "Generating " + source + " ...  done\n");
+  CHECK(generate.err.find("INFO  [sdm.runtime] Detected added table 'cluster_notes'\n") !=
+        std::string::npos);
+  CHECK(generate.err.find("INFO  [sdm.runtime] Detected added index 'ix_clusters_tenant_id' on "
+                          "'['tenant_id']'\n") != std::string::npos);
   std::string golden = file_text(std::string(SDM_TEST_DATA_DIR) + "/autogenerate_revision.golden");
   const auto model_at = golden.find("@MODEL@");
   REQUIRE(model_at != std::string::npos);
