@@ -4,8 +4,8 @@
 #include <utility>
 #include <variant>
 
-#include "schema/sql_effects.hpp"
 #include "schema/schema_errors.hpp"
+#include "schema/sql_effects.hpp"
 #include "sdm/table_edit.hpp"
 
 namespace sdm::schema {
