@@ -91,13 +91,20 @@ void PrivateServer::start() {
           "echo \"$SDM_STARTED_PID $SDM_STARTED_PORT $SDM_STARTED_ADMIN\"",
       "sdm-private-server", servers_script(), dir_ + "/server", port_};
   arguments.insert(arguments.end(), settings_.begin(), settings_.end());
-  ProcessResult started = run_process("/bin/bash", arguments);
-  std::istringstream out(started.out);
+  // The free port found can be taken by another server before this one binds it; a first
+  // start then tries other ports (a restart must keep its own).
+  const int attempts = port_.empty() ? 3 : 1;
+  ProcessResult started;
   pid_t pid = -1;
   std::string port, url;
-  if (started.exit_code != 0 || !(out >> pid >> port >> url))
+  for (int attempt = 1;; ++attempt) {
+    started = run_process("/bin/bash", arguments);
+    std::istringstream out(started.out);
+    if (started.exit_code == 0 && (out >> pid >> port >> url)) break;
+    if (attempt < attempts) continue;
     throw std::runtime_error("could not start a private " + backend_ + " server (exit " +
                              std::to_string(started.exit_code) + "): " + started.err);
+  }
   pid_ = pid;
   port_ = port;
   admin_url_ = url;
