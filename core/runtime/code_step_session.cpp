@@ -6,24 +6,17 @@
 namespace sdm::runtime {
 namespace {
 
-/// Runs `call`, turning a failure into the text the plugin side decodes (its kind kept).
+/// Runs `call` behind the plugin boundary's guard; a host error keeps its kind, so the plugin
+/// side decodes a timeout as a timeout.
 template <class Call>
 bool reported(std::string& error, Call&& call) noexcept {
-  try {
-    call();
-    return true;
-  } catch (const HostError& e) {
+  return detail::guarded(error, [&] {
     try {
-      error = detail::encode_failure(e.kind(), e.what());
-    } catch (...) {
+      call();
+    } catch (const HostError& e) {
+      throw Error(e.what(), e.kind());
     }
-  } catch (const std::exception& e) {
-    try {
-      error = e.what();
-    } catch (...) {
-    }
-  }
-  return false;
+  });
 }
 
 }  // namespace

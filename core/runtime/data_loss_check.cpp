@@ -116,8 +116,8 @@ class RowsSoFar {
     if (anything_ || changed_.count(table)) return State::Unknown;
     return State::Untouched;
   }
-  /// Notes what `op` does to rows (`statements`: an Execute as the dialect renders it).
-  void note(const Op& op, const std::vector<std::string>& statements) {
+  /// Notes what `op` (any op but an Execute) does to rows.
+  void note(const Op& op) {
     if (std::holds_alternative<RunCode>(op)) {
       anything_ = true;
     } else if (const auto* insert = std::get_if<BulkInsert>(&op)) {
@@ -125,19 +125,23 @@ class RowsSoFar {
     } else if (const auto* create = std::get_if<CreateTable>(&op)) {
       emptied_.erase(create->table.name);
       changed_.erase(create->table.name);
-    } else if (std::holds_alternative<Execute>(op)) {
-      for (const auto& sql : statements) {
-        const schema::RowEffects effects = schema::row_effects(sql);
-        for (const auto& table : effects.changed)
-          changed(table);
-        for (const auto& table : effects.emptied) {
-          emptied_.insert(table);
-          changed_.erase(table);
-        }
-        anything_ = anything_ || effects.unknown;
-      }
     }
   }
+  /// Notes what an Execute's statements, as the dialect renders them, do to rows.
+  void note_sql(const std::vector<std::string>& statements) {
+    for (const auto& sql : statements) {
+      const schema::RowEffects effects = schema::row_effects(sql);
+      for (const auto& table : effects.changed)
+        changed(table);
+      for (const auto& table : effects.emptied) {
+        emptied_.insert(table);
+        changed_.erase(table);
+      }
+      anything_ = anything_ || effects.unknown;
+    }
+  }
+  /// Notes a step whose effect on rows cannot be known.
+  void note_anything() { anything_ = true; }
 
  private:
   void changed(const std::string& table) {
@@ -210,15 +214,13 @@ DataLossFindings find_data_loss(const graph::MigrationPlan& plan,
         probes.push_back({step.log_text(), sdm::describe(op), std::move(sql), std::move(describe)});
       };
       if (std::holds_alternative<Execute>(op)) {
-        std::vector<std::string> statements;
         try {
-          statements = dialect.render(op, model);
+          rows.note_sql(dialect.render(op, model));
         } catch (const std::exception&) {
-          statements = {"-- unknown"};  // the run will fail on it; until then, assume anything
+          rows.note_anything();  // the run will fail on it; until then, assume anything
         }
-        rows.note(op, statements);
       } else {
-        rows.note(op, {});
+        rows.note(op);
       }
       if (const auto* create = std::get_if<CreateTable>(&op)) {
         created.insert(create->table.name);

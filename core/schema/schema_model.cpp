@@ -190,13 +190,8 @@ Table* SchemaModel::load(const std::string& name) const {
   if (auto found = tables_.find(name); found != tables_.end()) return &found->second;
   if (unknown_.count(name)) {
     if (!live_loader_) return nullptr;
-    std::optional<Table> live = live_loader_(name);
     unknown_.erase(name);
-    if (!live) return nullptr;
-    live->name = name;
-    Table* table = &tables_.emplace(name, std::move(*live)).first->second;
-    note_indexes(*table);
-    return table;
+    return keep(name, live_loader_(name));
   }
   // Settled first: a loader that fails is not asked again, its error is reported once.
   if (!loader_ || !settled_.insert(name).second) return nullptr;
@@ -205,11 +200,15 @@ Table* SchemaModel::load(const std::string& name) const {
     unknown_.insert(name);
     return load(name);
   }
-  if (!loaded) return nullptr;
-  loaded->name = name;
-  for (auto& index : loaded->indexes)
+  return keep(name, std::move(loaded));
+}
+
+Table* SchemaModel::keep(const std::string& name, std::optional<Table> found) const {
+  if (!found) return nullptr;
+  found->name = name;
+  for (auto& index : found->indexes)
     index.table = name;
-  Table* table = &tables_.emplace(name, std::move(*loaded)).first->second;
+  Table* table = &tables_.emplace(name, std::move(*found)).first->second;
   note_indexes(*table);
   return table;
 }

@@ -72,6 +72,8 @@ class SchemaModel : public SchemaLookup {
 
   /// The table, asking the loader if this is the first time the name comes up.
   Table* load(const std::string& name) const;
+  /// Stores a table a loader found under `name` (nullptr when it found none).
+  Table* keep(const std::string& name, std::optional<Table> found) const;
   /// The ops have decided about `name`: the loader must not be asked about it any more.
   void settle(const std::string& name) { settled_.insert(name); }
   void rethrow_loader_failure() const;
