@@ -51,13 +51,13 @@ class RevisionMap {
   /// Revisions with more than one parent, in load order.
   std::vector<const Revision*> merge_points() const;
 
- private:
-  friend std::vector<GraphProblem> find_graph_problems(const std::vector<RevisionInfo>&);
-
-  /// Builds as much of the graph as the input allows and records every problem found.
+  /// Builds as much of the graph as the input allows and records every problem found, in
+  /// find_graph_problems()'s order; the map is fit to use only when none was found. One pass
+  /// serves both, where checking first and building after would build it twice.
   static RevisionMap build(std::vector<RevisionInfo> revisions,
                            std::vector<GraphProblem>& problems);
 
+ private:
   void add_revisions(std::vector<RevisionInfo> revisions, std::vector<GraphProblem>& problems);
   void add_branch_labels(std::vector<GraphProblem>& problems);
   void link_revisions(std::vector<GraphProblem>& problems);

@@ -85,25 +85,27 @@ std::string printable(std::string_view text) {
 }
 
 std::optional<std::string> revision_id_problem(std::string_view id) {
-  const std::string shown = printable(id);
+  // Only a problem is printed: most names have none, and scans check thousands.
+  auto shown = [id] { return printable(id); };
   if (id.empty()) return "Revision identifier is empty";
   // Alembic's own rule and message ("-" and "+" read as relative steps, "@" as a branch).
   if (std::string illegal = occurring(id, "+-:@"); !illegal.empty())
-    return "Character(s) '" + illegal + "' not allowed in revision identifier '" + shown + "'";
+    return "Character(s) '" + illegal + "' not allowed in revision identifier '" + shown() + "'";
   for (char c : id)
-    if (is_ascii_space(c)) return "Whitespace not allowed in revision identifier '" + shown + "'";
+    if (is_ascii_space(c)) return "Whitespace not allowed in revision identifier '" + shown() + "'";
   if (has_control_or_invisible(id))
     return "Control, line-separator or invisible characters (or bytes that are not UTF-8) not "
            "allowed in revision identifier '" +
-           shown + "': an id is printable text on one line";
+           shown() + "': an id is printable text on one line";
   if (id.find(',') != std::string_view::npos)
-    return "Character(s) ',' not allowed in revision identifier '" + shown +
+    return "Character(s) ',' not allowed in revision identifier '" + shown() +
            "': ',' separates the ids of a list";
   return std::nullopt;
 }
 
 std::optional<std::string> branch_label_problem(std::string_view label) {
-  const std::string shown = printable(label);
+  // Only a problem is printed: most names have none, and scans check thousands.
+  auto shown = [label] { return printable(label); };
   if (label.empty()) return "Branch label is empty";
   bool space = false;
   for (char c : label)
@@ -111,9 +113,9 @@ std::optional<std::string> branch_label_problem(std::string_view label) {
   if (space || has_control_or_invisible(label))
     return "Whitespace, control, line-separator or invisible characters (or bytes that are not "
            "UTF-8) not allowed in branch label '" +
-           shown + "': a label is printable text on one line";
+           shown() + "': a label is printable text on one line";
   if (std::string illegal = occurring(label, ",:@"); !illegal.empty())
-    return "Character(s) '" + illegal + "' not allowed in branch label '" + shown +
+    return "Character(s) '" + illegal + "' not allowed in branch label '" + shown() +
            "': ',' separates labels, '@' ends a label in label@head, ':' separates history "
            "ranges";
   return std::nullopt;

@@ -30,6 +30,8 @@ RevisionCatalog::RevisionCatalog(const std::vector<std::string>& directories,
     } catch (const loader::DirectoryError& e) {
       throw PluginError(e.what());
     }
+    files_.reserve(files_.size() + scan.plugins.size());
+    directory_of_file_.reserve(files_.size() + scan.plugins.size());
     for (auto& file : scan.plugins) {
       files_.push_back(std::move(file));
       directory_of_file_.push_back(directories_.size() - 1);
@@ -45,10 +47,10 @@ RevisionCatalog::RevisionCatalog(const std::vector<std::string>& directories,
       file_of_revision_.emplace(r.id, i);  // a duplicate id is the graph's problem to report
     }
   }
-  graph_problems_ = graph::find_graph_problems(revisions_);
+  graph::RevisionMap map = graph::RevisionMap::build(revisions_, graph_problems_);
   for (const auto& problem : graph_problems_)
     problems_.push_back({graph::join_comma(problem.paths), problem.message});
-  if (problems_.empty()) map_ = std::make_unique<graph::RevisionMap>(revisions_);
+  if (problems_.empty()) map_ = std::make_unique<graph::RevisionMap>(std::move(map));
 }
 
 const graph::RevisionMap& RevisionCatalog::map() const {

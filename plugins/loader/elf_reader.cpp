@@ -19,7 +19,7 @@ ElfReader::ElfReader(int fd, std::uint64_t file_size) : fd_(fd), file_size_(file
   if (file_size_ < sizeof(Elf64_Ehdr)) throw ElfError("not a shared object (not an ELF file)");
   head_ = read_block(0, std::min(file_size_, kPage));
   Elf64_Ehdr header;
-  std::memcpy(&header, head_.bytes.data(), sizeof header);
+  std::memcpy(&header, head_.bytes.get(), sizeof header);
   if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
     throw ElfError("not a shared object (not an ELF file)");
   if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_ident[EI_DATA] != ELFDATA2LSB ||
@@ -36,7 +36,7 @@ ElfReader::ElfReader(int fd, std::uint64_t file_size) : fd_(fd), file_size_(file
   const std::uint64_t tail_start = header.e_shoff > kPage ? header.e_shoff - kPage : 0;
   tail_ = read_block(tail_start, header.e_shoff + table_size - tail_start);
   std::vector<Elf64_Shdr> raw(header.e_shnum);
-  std::memcpy(raw.data(), tail_.bytes.data() + (header.e_shoff - tail_start), table_size);
+  std::memcpy(raw.data(), tail_.bytes.get() + (header.e_shoff - tail_start), table_size);
   if (header.e_shstrndx >= raw.size())
     throw ElfError("not a shared object (corrupt section table)");
   const auto& names_header = raw[header.e_shstrndx];
@@ -53,11 +53,11 @@ ElfReader::ElfReader(int fd, std::uint64_t file_size) : fd_(fd), file_size_(file
 ElfReader::Block ElfReader::read_block(std::uint64_t offset, std::uint64_t size) const {
   if (offset > file_size_ || size > file_size_ - offset)
     throw ElfError("not a shared object (truncated ELF file)");
-  Block block{offset, std::vector<char>(size)};
+  Block block{offset, size, std::unique_ptr<char[]>(new char[size])};
   std::uint64_t done = 0;
   while (done < size) {
     ssize_t n =
-        ::pread(fd_, block.bytes.data() + done, size - done, static_cast<off_t>(offset + done));
+        ::pread(fd_, block.bytes.get() + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0)
       throw ElfError(std::string("cannot be read: ") + std::strerror(n < 0 ? errno : EIO));
@@ -66,36 +66,48 @@ ElfReader::Block ElfReader::read_block(std::uint64_t offset, std::uint64_t size)
   return block;
 }
 
-std::vector<char> ElfReader::read_at(std::uint64_t offset, std::uint64_t size) const {
+std::string_view ElfReader::read_at(std::uint64_t offset, std::uint64_t size) const {
   if (offset > file_size_ || size > file_size_ - offset)
     throw ElfError("not a shared object (truncated ELF file)");
-  for (const Block* block : {&head_, &tail_}) {
-    if (offset >= block->offset && offset - block->offset <= block->bytes.size() &&
-        size <= block->bytes.size() - (offset - block->offset)) {
-      auto first = block->bytes.begin() + static_cast<std::ptrdiff_t>(offset - block->offset);
-      return std::vector<char>(first, first + static_cast<std::ptrdiff_t>(size));
-    }
-  }
-  return read_block(offset, size).bytes;
+  auto view = [&](const Block& block) {
+    return std::string_view(block.bytes.get() + (offset - block.offset), size);
+  };
+  for (const Block* block : {&head_, &tail_})
+    if (block->holds(offset, size)) return view(*block);
+  for (const Block& block : other_)
+    if (block.holds(offset, size)) return view(block);
+  other_.push_back(read_block(offset, size));
+  return view(other_.back());
 }
 
-bool ElfReader::is_named(const Section& section, const std::string& name) const {
-  const char* text = section_names_.data() + section.name;
-  std::size_t length = strnlen(text, section_names_.size() - section.name);
-  return name.size() == length && std::memcmp(text, name.data(), length) == 0;
+std::string_view ElfReader::name_of(const Section& section) const {
+  std::string_view rest = section_names_.substr(section.name);
+  return rest.substr(0, rest.find('\0'));
 }
 
 bool ElfReader::is_shared_object() const {
   return type_ == ET_DYN;
 }
 
-std::optional<std::vector<char>> ElfReader::section(const std::string& name) const {
+std::optional<std::string_view> ElfReader::section(std::string_view name) const {
   for (const auto& s : sections_)
-    if (is_named(s, name)) return read_at(s.offset, s.size);
+    if (name_of(s) == name) return read_at(s.offset, s.size);
   return std::nullopt;
 }
 
-bool ElfReader::exports_symbol(const std::string& name) const {
+void ElfReader::prefetch(std::initializer_list<std::string_view> names) const {
+  constexpr std::uint64_t kLargestSpan = 64 * 1024;
+  std::uint64_t first = file_size_, end = 0;
+  for (const auto& s : sections_) {
+    if (s.size == 0 || s.offset > file_size_ || s.size > file_size_ - s.offset) continue;
+    if (std::find(names.begin(), names.end(), name_of(s)) == names.end()) continue;
+    first = std::min(first, s.offset);
+    end = std::max(end, s.offset + s.size);
+  }
+  if (first < end && end - first <= kLargestSpan) other_.push_back(read_block(first, end - first));
+}
+
+bool ElfReader::exports_symbol(std::string_view name) const {
   for (const auto& s : sections_) {
     if (s.type != SHT_DYNSYM || s.link >= sections_.size()) continue;
     auto symbols = read_at(s.offset, s.size);
@@ -105,9 +117,8 @@ bool ElfReader::exports_symbol(const std::string& name) const {
       std::memcpy(&sym, symbols.data() + at, sizeof sym);
       if (sym.st_shndx == SHN_UNDEF || sym.st_name >= strings.size()) continue;
       if (ELF64_ST_VISIBILITY(sym.st_other) != STV_DEFAULT) continue;
-      const char* candidate = strings.data() + sym.st_name;
-      if (name == std::string(candidate, strnlen(candidate, strings.size() - sym.st_name)))
-        return true;
+      std::string_view candidate = strings.substr(sym.st_name);
+      if (candidate.substr(0, candidate.find('\0')) == name) return true;
     }
   }
   return false;

@@ -109,6 +109,7 @@ ScanResult scan_plugin_directory(const std::string& directory, PluginKind expect
     result.rejections.push_back({manifest.path, problems});
   }
 
+  result.plugins.reserve(dir.entries().size());
   for (const auto& entry : dir.entries()) {
     const std::string path = dir.path_of(entry);
     try {

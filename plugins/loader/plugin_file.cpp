@@ -21,6 +21,7 @@ PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidat
   try {
     ElfReader elf(candidate.fd.get(), candidate.size);
     if (!elf.is_shared_object()) throw RejectedPlugin("not a shared object (ELF, but not ET_DYN)");
+    elf.prefetch({"sdm_meta", "sdm_source"});
     auto section = elf.section("sdm_meta");
     if (!elf.exports_symbol(SDM_ENTRY_POINT_NAME)) {
       throw RejectedPlugin(std::string("no plugin entry point: it does not export ") +

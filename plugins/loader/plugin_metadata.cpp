@@ -71,7 +71,7 @@ RevisionMetadata parse_revision_record(const char* record) {
   return read_revision(in);
 }
 
-void read_source_section(const std::vector<char>& bytes, PluginMetadata& meta) {
+void read_source_section(std::string_view bytes, PluginMetadata& meta) {
   const char* tag = "sdm:source";
   FieldReader in(bytes.data(), bytes.data() + bytes.size());
   while (in.next_record()) {
@@ -85,7 +85,7 @@ void read_source_section(const std::vector<char>& bytes, PluginMetadata& meta) {
   }
 }
 
-PluginMetadata parse_metadata_section(const std::vector<char>& bytes) {
+PluginMetadata parse_metadata_section(std::string_view bytes) {
   PluginMetadata meta;
   int plugin_records = 0;
   FieldReader in(bytes.data(), bytes.data() + bytes.size());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,11 +38,11 @@ struct PluginMetadata {
 };
 
 /// Parses a whole "sdm_meta" section; throws MetadataError when it is malformed.
-PluginMetadata parse_metadata_section(const std::vector<char>& bytes);
+PluginMetadata parse_metadata_section(std::string_view bytes);
 
 /// Reads an "sdm_source" section into the revisions it names; throws MetadataError when it is
 /// malformed. Records for ids the plugin does not declare are ignored.
-void read_source_section(const std::vector<char>& bytes, PluginMetadata& meta);
+void read_source_section(std::string_view bytes, PluginMetadata& meta);
 
 /// Parses one "sdm:revision" record in a loaded plugin's memory (as the SDK macro lays it out).
 RevisionMetadata parse_revision_record(const char* record);

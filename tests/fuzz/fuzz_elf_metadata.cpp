@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 #include <vector>
 
 #include "loader/elf_reader.hpp"
@@ -42,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const sdm::loader::MetadataError&) {
   }
   try {
-    sdm::loader::parse_metadata_section(std::vector<char>(data, data + size));
+    sdm::loader::parse_metadata_section(
+        std::string_view(reinterpret_cast<const char*>(data), size));
   } catch (const sdm::loader::MetadataError&) {
   }
   return 0;
