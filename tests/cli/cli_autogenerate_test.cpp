@@ -8,6 +8,7 @@
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
 #include "schema/declared_schema.hpp"
+#include "support/normal_build_only.hpp"
 #include "support/test_databases.hpp"
 
 using namespace sdm::test;
@@ -45,7 +46,8 @@ std::string without_create_date(const std::string& source) {
 
 }  // namespace
 
-TEST_CASE("revision --autogenerate writes a revision that builds, upgrades and downgrades") {
+TEST_CASE("revision --autogenerate writes a revision that builds, upgrades and downgrades" *
+          SDM_NORMAL_BUILD_ONLY) {
   Sandbox box;
   const std::string prefix = box.path("prefix");
   auto install = run_process("/usr/bin/cmake", {"--install", SDM_BUILD_DIR, "--prefix", prefix});

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "cli/cli_support.hpp"
+#include "support/normal_build_only.hpp"
 
 using namespace sdm::test;
 
@@ -28,7 +29,8 @@ std::string dynamic_symbols(const std::string& plugin) {
 
 }  // namespace
 
-TEST_CASE("hostile messages compile into nothing but the revision they describe") {
+TEST_CASE("hostile messages compile into nothing but the revision they describe" *
+          SDM_NORMAL_BUILD_ONLY) {
   Sandbox box;
   const std::vector<std::string> messages = {
       "x\rint injected_cr = 1;",

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/cli_support.hpp"
+#include "support/normal_build_only.hpp"
 
 using namespace sdm::test;
 
@@ -60,7 +61,8 @@ TEST_CASE("init into an empty revision set starts a base, and into a used direct
   CHECK_FALSE(std::filesystem::exists(box.path("forked")));
 }
 
-TEST_CASE("an init project builds out of tree against the installed package and runs") {
+TEST_CASE("an init project builds out of tree against the installed package and runs" *
+          SDM_NORMAL_BUILD_ONLY) {
   Sandbox box;
   const std::string prefix = box.path("prefix");
   auto install = run_process("/usr/bin/cmake", {"--install", SDM_BUILD_DIR, "--prefix", prefix});

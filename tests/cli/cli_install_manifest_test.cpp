@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cli/cli_support.hpp"
+#include "support/normal_build_only.hpp"
 
 using namespace sdm::test;
 
@@ -43,7 +44,8 @@ std::size_t plugin_count(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("installed plugins come with SHA256SUMS that sha256sum and plugins --verify accept") {
+TEST_CASE("installed plugins come with SHA256SUMS that sha256sum and plugins --verify accept" *
+          SDM_NORMAL_BUILD_ONLY) {
   Sandbox box;
   const std::string prefix = box.path("prefix");
   auto install = run_process("/usr/bin/cmake", {"--install", SDM_BUILD_DIR, "--prefix", prefix});

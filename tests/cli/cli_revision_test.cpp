@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli_support.hpp"
+#include "support/normal_build_only.hpp"
 
 using namespace sdm::test;
 
@@ -114,7 +115,8 @@ TEST_CASE("revision and merge chain on sources in --version-path that are not bu
   CHECK(sdm_on(box, "linear", {"heads"}).out == "3c0000000003 (head)\n");
 }
 
-TEST_CASE("a generated revision builds out of tree against the installed package and runs") {
+TEST_CASE("a generated revision builds out of tree against the installed package and runs" *
+          SDM_NORMAL_BUILD_ONLY) {
   Sandbox box;
   const std::string prefix = box.path("prefix");
   auto install = run_process("/usr/bin/cmake", {"--install", SDM_BUILD_DIR, "--prefix", prefix});

@@ -9,6 +9,7 @@
 
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
+#include "support/normal_build_only.hpp"
 #include "support/test_databases.hpp"
 
 using namespace sdm::test;
@@ -94,6 +95,9 @@ struct Secrets {
 };
 
 }  // namespace
+
+// What reaches the output is text the normal build checks.
+TEST_SUITE_BEGIN("normal build only" * SDM_NORMAL_BUILD_ONLY);
 
 BACKEND_TEST("no command and no failure shows a password or secret parameter") {
   Secrets s(backend);
@@ -183,3 +187,5 @@ BACKEND_TEST("no command and no failure shows a password or secret parameter") {
   s.check_files_left();
   MESSAGE(backend << ": " << s.commands << " runs, no secret shown");
 }
+
+TEST_SUITE_END();

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "cli/cli_support.hpp"
+#include "support/normal_build_only.hpp"
 
 using namespace sdm::test;
 
@@ -18,7 +19,8 @@ std::vector<std::vector<std::string>> schema_of(const std::string& database) {
 
 }  // namespace
 
-TEST_CASE("the installed example driver passes the conformance program and runs Sahara") {
+TEST_CASE("the installed example driver passes the conformance program and runs Sahara" *
+          SDM_NORMAL_BUILD_ONLY) {
   Sandbox box;
   const std::string prefix = box.path("prefix");
   auto install = run_process("/usr/bin/cmake", {"--install", SDM_BUILD_DIR, "--prefix", prefix});
