@@ -123,8 +123,11 @@ std::vector<std::string> AppContext::revisions_dirs() {
 }
 
 runtime::RevisionCatalog& AppContext::revisions() {
-  if (!revisions_)
-    revisions_ = std::make_unique<runtime::RevisionCatalog>(revisions_dirs(), plugin_policy());
+  if (!revisions_) {
+    loader::LoaderPolicy policy = plugin_policy();
+    policy.scan_cache = scan_cache_;
+    revisions_ = std::make_unique<runtime::RevisionCatalog>(revisions_dirs(), policy);
+  }
   return *revisions_;
 }
 

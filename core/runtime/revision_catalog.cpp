@@ -41,6 +41,7 @@ RevisionCatalog::RevisionCatalog(const std::vector<std::string>& directories,
   }
   rejected_files_ = problems_.size();
 
+  revisions_.reserve(files_.size());
   for (std::size_t i = 0; i < files_.size(); ++i) {
     for (const auto& r : files_[i].metadata.revisions) {
       revisions_.push_back({r.id, r.parents, r.depends_on, r.branch_labels, r.doc, files_[i].path});

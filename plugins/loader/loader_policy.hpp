@@ -10,6 +10,10 @@ struct LoaderPolicy {
   bool enforce_trust = true;
   /// Refuse plugins that the directory's SHA256SUMS does not list (require_manifest = true).
   bool require_manifest = false;
+  /// Reuse what an earlier scan read from files that have not changed since (ScanCache), and
+  /// keep what this one reads. For commands that load no plugin: loading reads every file
+  /// anyway.
+  bool scan_cache = false;
 };
 
 }  // namespace sdm::loader

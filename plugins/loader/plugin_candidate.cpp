@@ -40,6 +40,10 @@ const char* type_text(mode_t mode) {
                        ", not a regular file: only regular files are plugins; remove it");
 }
 
+std::int64_t nanoseconds(const struct timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
 std::string errno_text() {
   return std::strerror(errno);
 }
@@ -89,7 +93,18 @@ OpenedCandidate open_candidate(const std::string& location, EntryType type, Path
   candidate.real_path = target;
   candidate.identity = {st.st_dev, st.st_ino};
   candidate.size = static_cast<std::uint64_t>(st.st_size);
+  candidate.stamp = FileStamp::of(st);
   return candidate;
+}
+
+FileStamp FileStamp::of(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+          static_cast<std::uint64_t>(st.st_size), nanoseconds(st.st_mtim), nanoseconds(st.st_ctim)};
+}
+
+bool FileStamp::operator==(const FileStamp& other) const {
+  return device == other.device && inode == other.inode && size == other.size &&
+         modified_ns == other.modified_ns && changed_ns == other.changed_ns;
 }
 
 UniqueFd reopen_candidate(const std::string& real_path, const FileIdentity& identity) {

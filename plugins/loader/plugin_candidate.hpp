@@ -3,6 +3,7 @@
 // checked, who can change the file is judged on the open descriptor, and nothing can block.
 #pragma once
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <cstdint>
@@ -25,12 +26,26 @@ struct FileIdentity {
   }
 };
 
+/// One version of a file's content, as stat(2) tells it apart: any write sets the change time,
+/// which no user can set back (see ScanCache).
+struct FileStamp {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t modified_ns = 0;
+  std::int64_t changed_ns = 0;
+
+  static FileStamp of(const struct stat& st);
+  bool operator==(const FileStamp& other) const;
+};
+
 /// A candidate that passed the checks, open for reading.
 struct OpenedCandidate {
   std::string real_path;  ///< symbolic links resolved: the file that is read and loaded
   UniqueFd fd;
   FileIdentity identity;
   std::uint64_t size = 0;  ///< from the one fstat of the open descriptor
+  FileStamp stamp;         ///< from the same fstat
   std::string trust_note;  ///< why it is untrusted, when trust is not enforced
 };
 

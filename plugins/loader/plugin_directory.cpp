@@ -34,10 +34,12 @@ bool has_plugin_suffix(const char* name) {
   return length > 3 && std::strcmp(name + length - 3, ".so") == 0;
 }
 
-std::vector<DirectoryEntry> list_entries(const std::string& real_dir,
-                                         const std::string& listed_dir) {
+std::vector<DirectoryEntry> list_entries(const std::string& real_dir, const std::string& listed_dir,
+                                         UniqueFd& kept_open) {
   std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(real_dir.c_str()), &::closedir);
   if (!dir) throw DirectoryError("cannot list " + listed_dir + ": " + std::strerror(errno));
+  // Entries are examined relative to the directory listed, without walking its path again.
+  kept_open = UniqueFd(::fcntl(::dirfd(dir.get()), F_DUPFD_CLOEXEC, 0));
   std::vector<DirectoryEntry> entries;
   errno = 0;
   while (const dirent* entry = ::readdir(dir.get())) {
@@ -81,8 +83,9 @@ PluginDirectory::PluginDirectory(const std::string& directory, PluginKind kind,
     throw DirectoryError("cannot resolve " + directory + ": " + e.code().message());
   }
   directory_problem_ = trust_.directory_problem(real_);
-  entries_ = list_entries(real_, listed_);
+  entries_ = list_entries(real_, listed_, directory_fd_);
   manifest_ = read_manifest(real_, listed_, trust_, policy_);
+  if (policy_.scan_cache) cache_.emplace(real_, trust_);
 }
 
 OpenedCandidate PluginDirectory::open(const DirectoryEntry& entry) {
@@ -93,6 +96,43 @@ OpenedCandidate PluginDirectory::open(const DirectoryEntry& entry) {
   if (candidate.trust_note.empty() && directory_problem_)
     candidate.trust_note = *directory_problem_;
   return candidate;
+}
+
+std::optional<PluginFile> PluginDirectory::cached(const DirectoryEntry& entry, PluginKind kind) {
+  // A link's target can change without the link's stamp changing: links are always read.
+  if (!cache_ || !cache_->active() || entry.type != EntryType::Regular) return std::nullopt;
+  struct stat st {};
+  if (!directory_fd_ ||
+      ::fstatat(directory_fd_.get(), entry.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG(st.st_mode))
+    return std::nullopt;
+  const PluginMetadata* metadata = cache_->take(entry.name, FileStamp::of(st));
+  if (metadata == nullptr) return std::nullopt;
+  const std::string real_path = real_ + "/" + entry.name;
+  PluginFile file;
+  file.path = path_of(entry);
+  file.real_path = real_path;
+  file.identity = {st.st_dev, st.st_ino};
+  if (directory_problem_) {
+    if (policy_.enforce_trust) throw RejectedPlugin("untrusted: " + *directory_problem_);
+    file.trust_note = *directory_problem_;
+  }
+  if (auto problem = trust_.file_problem(st, real_path)) {
+    if (policy_.enforce_trust) throw RejectedPlugin("untrusted: " + *problem);
+    if (file.trust_note.empty()) file.trust_note = *problem;
+  }
+  check_metadata(*metadata, kind);
+  file.metadata = *metadata;
+  return file;
+}
+
+void PluginDirectory::remember(const DirectoryEntry& entry, const FileStamp& stamp,
+                               const PluginFile& file) {
+  if (cache_ && entry.type == EntryType::Regular) cache_->keep(entry.name, stamp, file.metadata);
+}
+
+void PluginDirectory::save_cache() {
+  if (cache_) cache_->save();
 }
 
 ScanResult scan_plugin_directory(const std::string& directory, PluginKind expected_kind,
@@ -113,7 +153,9 @@ ScanResult scan_plugin_directory(const std::string& directory, PluginKind expect
   for (const auto& entry : dir.entries()) {
     const std::string path = dir.path_of(entry);
     try {
-      OpenedCandidate candidate = dir.open(entry);
+      std::optional<PluginFile> known = dir.cached(entry, expected_kind);
+      OpenedCandidate candidate;
+      if (!known) candidate = dir.open(entry);
       std::optional<std::string> digest;
       if (manifest.usable) {
         auto listed = manifest.manifest.digests.find(entry.name);
@@ -130,13 +172,17 @@ ScanResult scan_plugin_directory(const std::string& directory, PluginKind expect
                              " does not list it; fix: `sha256sum " + entry.name + " >> " +
                              kManifestName + "` in that directory, once you trust it");
       }
-      PluginFile file = inspect_plugin_file(path, std::move(candidate), expected_kind);
+      const FileStamp stamp = candidate.stamp;
+      PluginFile file = known ? std::move(*known)
+                              : inspect_plugin_file(path, std::move(candidate), expected_kind);
+      if (!known) dir.remember(entry, stamp, file);
       file.expected_sha256 = digest;
       result.plugins.push_back(std::move(file));
     } catch (const RejectedPlugin& e) {
       result.rejections.push_back({path, e.what()});
     }
   }
+  dir.save_cache();
   return result;
 }
 

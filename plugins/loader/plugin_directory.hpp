@@ -2,6 +2,7 @@
 // listed with the kind readdir reports, its SHA256SUMS read; then each entry opened once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "loader/path_trust.hpp"
 #include "loader/plugin_candidate.hpp"
 #include "loader/plugin_file.hpp"
+#include "loader/scan_cache.hpp"
+#include "loader/unique_fd.hpp"
 
 namespace sdm::loader {
 
@@ -37,6 +40,15 @@ class PluginDirectory {
   /// Opens an entry under the trust rules (the directory's own included); throws
   /// RejectedPlugin.
   OpenedCandidate open(const DirectoryEntry& entry);
+  /// The entry as the scan cache holds it, when the policy asks for the cache and the file is a
+  /// regular file with the stamp it had when it was read: one lstat, the trust rules applied
+  /// to that status, the metadata checked as if read again. nullopt when the cache cannot
+  /// answer (then open() it). Throws RejectedPlugin.
+  std::optional<PluginFile> cached(const DirectoryEntry& entry, PluginKind kind);
+  /// Keeps what was read from an entry opened with `stamp`, for the next scan.
+  void remember(const DirectoryEntry& entry, const FileStamp& stamp, const PluginFile& file);
+  /// Writes the scan cache when the scan changed it.
+  void save_cache();
 
  private:
   LoaderPolicy policy_;
@@ -46,6 +58,8 @@ class PluginDirectory {
   std::optional<std::string> directory_problem_;
   std::vector<DirectoryEntry> entries_;
   DirectoryManifest manifest_;
+  std::optional<ScanCache> cache_;
+  UniqueFd directory_fd_;  ///< the directory listed, open
 };
 
 /// What a directory scan found, in file-name order.

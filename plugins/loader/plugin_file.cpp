@@ -11,6 +11,32 @@ const char* kind_name(PluginKind kind) {
   return kind == PluginKind::Driver ? "driver" : "revisions";
 }
 
+void check_metadata(const PluginMetadata& meta, PluginKind expected_kind) {
+  if (meta.abi_version != SDM_STRINGIFY(SDM_ABI_VERSION)) {
+    throw RejectedPlugin("built for plugin ABI version " + meta.abi_version +
+                         ", this host speaks version " SDM_STRINGIFY(SDM_ABI_VERSION) +
+                         std::string(": rebuild it against the installed SDK"));
+  }
+  if (meta.build_key != SDM_BUILD_KEY) {
+    throw RejectedPlugin("built with build key '" + meta.build_key + "', this host needs '" +
+                         SDM_BUILD_KEY + "': rebuild it with the same compiler and SDK");
+  }
+  if (meta.kind != kind_name(expected_kind)) {
+    throw RejectedPlugin("is a " + meta.kind + " plugin where " + kind_name(expected_kind) +
+                         " plugins belong");
+  }
+  if (expected_kind == PluginKind::Revisions) {
+    if (meta.revisions.empty()) throw RejectedPlugin("declares no revisions");
+    if (!meta.drivers.empty()) throw RejectedPlugin("a revisions plugin must not declare a driver");
+  } else {
+    if (meta.drivers.size() != 1)
+      throw RejectedPlugin("a driver plugin must declare exactly one driver");
+    if (!meta.revisions.empty()) throw RejectedPlugin("a driver plugin must not declare revisions");
+    if (meta.drivers.front().schemes.empty())
+      throw RejectedPlugin("the driver declares no URL scheme");
+  }
+}
+
 PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidate,
                                PluginKind expected_kind) {
   PluginFile file;
@@ -39,30 +65,7 @@ PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidat
     throw RejectedPlugin(e.what());
   }
 
-  const PluginMetadata& meta = file.metadata;
-  if (meta.abi_version != SDM_STRINGIFY(SDM_ABI_VERSION)) {
-    throw RejectedPlugin("built for plugin ABI version " + meta.abi_version +
-                         ", this host speaks version " SDM_STRINGIFY(SDM_ABI_VERSION) +
-                         std::string(": rebuild it against the installed SDK"));
-  }
-  if (meta.build_key != SDM_BUILD_KEY) {
-    throw RejectedPlugin("built with build key '" + meta.build_key + "', this host needs '" +
-                         SDM_BUILD_KEY + "': rebuild it with the same compiler and SDK");
-  }
-  if (meta.kind != kind_name(expected_kind)) {
-    throw RejectedPlugin("is a " + meta.kind + " plugin where " + kind_name(expected_kind) +
-                         " plugins belong");
-  }
-  if (expected_kind == PluginKind::Revisions) {
-    if (meta.revisions.empty()) throw RejectedPlugin("declares no revisions");
-    if (!meta.drivers.empty()) throw RejectedPlugin("a revisions plugin must not declare a driver");
-  } else {
-    if (meta.drivers.size() != 1)
-      throw RejectedPlugin("a driver plugin must declare exactly one driver");
-    if (!meta.revisions.empty()) throw RejectedPlugin("a driver plugin must not declare revisions");
-    if (meta.drivers.front().schemes.empty())
-      throw RejectedPlugin("the driver declares no URL scheme");
-  }
+  check_metadata(file.metadata, expected_kind);
   return file;
 }
 

@@ -33,6 +33,9 @@ struct Rejection {
 PluginFile inspect_plugin_file(const std::string& path, OpenedCandidate candidate,
                                PluginKind expected_kind);
 
+/// Checks what a plugin's metadata says against this host and the kind of plugin expected
+/// there; throws RejectedPlugin with the reason.
+void check_metadata(const PluginMetadata& meta, PluginKind expected_kind);
 /// Opens the file at `path` under the trust rules (its directory included), then inspects it.
 PluginFile inspect_plugin_file(const std::string& path, PluginKind expected_kind,
                                const LoaderPolicy& policy = {});

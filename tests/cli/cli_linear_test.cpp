@@ -1,6 +1,8 @@
 // A linear history on SQLite: upgrade, downgrade, current, history, relative targets, errors.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "cli/cli_support.hpp"
 
 using namespace sdm::test;
@@ -121,6 +123,33 @@ TEST_CASE("history lists newest first with the head marked") {
   CHECK(range.out ==
         "2b0000000002 -> 3c0000000003 (head), third revision\n"
         "1a0000000001 -> 2b0000000002, second revision\n");
+}
+
+TEST_CASE("commands that load no plugin keep the scan in the user's cache, others do not") {
+  Sandbox box;
+  const std::string cache_dir = box.path(".cache/sahara-db-manage");
+  auto cache_files = [&] {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(cache_dir, ec))
+      files.push_back(entry.path().filename().string());
+    return files;
+  };
+  REQUIRE(sdm_on(box, "linear", {"upgrade", "head"}).exit_code == 0);
+  CHECK(cache_files().empty());
+  const std::string history =
+      "2b0000000002 -> 3c0000000003 (head), third revision\n"
+      "1a0000000001 -> 2b0000000002, second revision\n"
+      "<base> -> 1a0000000001, first revision\n";
+  auto first = sdm_on(box, "linear", {"history"});
+  CHECK(first.out == history);
+  REQUIRE(cache_files().size() == 1);
+  CHECK(cache_files().front().rfind("scan-", 0) == 0);
+  // Read from the cache now: the same answers.
+  CHECK(sdm_on(box, "linear", {"history"}).out == history);
+  CHECK(sdm_on(box, "linear", {"heads"}).out == "3c0000000003 (head)\n");
+  CHECK(sdm_on(box, "linear", {"current"}).out == "3c0000000003 (head)\n");
+  CHECK(cache_files().size() == 1);
 }
 
 TEST_CASE("history -i marks the current revision from the database") {
