@@ -55,6 +55,7 @@ std::string cache_folder() {
 
 class Writer {
  public:
+  explicit Writer(std::string_view header) : out_(header) {}
   void text(std::string_view value) {
     number(value.size());
     out_.append(value);
@@ -236,7 +237,7 @@ void ScanCache::keep(const std::string& name, const FileStamp& stamp,
 void ScanCache::save() {
   // Unchanged: every entry read was taken again (read_ is then empty) and nothing new kept.
   if (!active() || !(changed_ || !read_.empty())) return;
-  Writer out;
+  Writer out(kMagic);
   out.text(SDM_STRINGIFY(SDM_ABI_VERSION));
   out.text(SDM_BUILD_KEY);
   out.text(real_dir_);
@@ -250,7 +251,7 @@ void ScanCache::save() {
     out.number(static_cast<std::uint64_t>(entry.stamp.changed_ns));
     write_metadata(out, entry.metadata);
   }
-  const std::string bytes = std::string(kMagic) + out.bytes();
+  const std::string& bytes = out.bytes();
   const std::string temporary = file_ + ".tmp." + std::to_string(::getpid());
   UniqueFd fd(
       ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
