@@ -44,12 +44,11 @@ sdm_start_postgresql() {
 # socket; the admin URL is user sdm_admin over TCP. Options go to mariadbd after the test
 # defaults (e.g. --innodb-flush-log-at-trx-commit=1 for a server a test kills).
 sdm_start_mariadb() {
-  local dir=$1 port=${2:-} pid fresh=0
+  local dir=$1 port=${2:-} pid
   shift; [[ $# -gt 0 ]] && shift
   [[ -n "$port" ]] || port=$(sdm_free_port 53306)
   local as_mysql=(); [[ $(id -u) -eq 0 ]] && as_mysql=(--user=mysql)
   if [[ ! -d "$dir/data" ]]; then
-    fresh=1
     mkdir -p "$dir"; [[ $(id -u) -eq 0 ]] && chown mysql:mysql "$dir"
     mariadb-install-db --no-defaults "${as_mysql[@]}" --datadir="$dir/data" \
       --auth-root-authentication-method=socket --skip-test-db --skip-name-resolve >"$dir/install.log" 2>&1 || {
@@ -66,9 +65,12 @@ sdm_start_mariadb() {
     kill -0 "$pid" 2>/dev/null || { cat "$dir/error.log" >&2; return 1; }
     sleep 0.1
   done
-  if ((fresh)); then
+  # Once per data folder, marked when done: a first start that failed after the install (its
+  # port taken meanwhile) is retried over the same folder and must still create the user.
+  if [[ ! -e "$dir/admin-created" ]]; then
     mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e \
-      "CREATE USER 'sdm_admin'@'127.0.0.1' IDENTIFIED BY 'sdm_admin'; GRANT ALL ON *.* TO 'sdm_admin'@'127.0.0.1' WITH GRANT OPTION;" || return 1
+      "CREATE USER IF NOT EXISTS 'sdm_admin'@'127.0.0.1' IDENTIFIED BY 'sdm_admin'; GRANT ALL ON *.* TO 'sdm_admin'@'127.0.0.1' WITH GRANT OPTION;" || return 1
+    touch "$dir/admin-created"
   fi
   SDM_STARTED_PID=$pid
   SDM_STARTED_PORT=$port
