@@ -88,13 +88,20 @@ PluginDirectory::PluginDirectory(const std::string& directory, PluginKind kind,
   if (policy_.scan_cache) cache_.emplace(real_, trust_);
 }
 
-OpenedCandidate PluginDirectory::open(const DirectoryEntry& entry) {
+void PluginDirectory::refuse_if_directory_untrusted() const {
   if (directory_problem_ && policy_.enforce_trust)
     throw RejectedPlugin("untrusted: " + *directory_problem_);
+}
+
+std::string PluginDirectory::trust_note(std::string file_note) const {
+  return file_note.empty() && directory_problem_ ? *directory_problem_ : file_note;
+}
+
+OpenedCandidate PluginDirectory::open(const DirectoryEntry& entry) {
+  refuse_if_directory_untrusted();
   OpenedCandidate candidate =
       open_candidate(real_ + "/" + entry.name, entry.type, trust_, policy_.enforce_trust);
-  if (candidate.trust_note.empty() && directory_problem_)
-    candidate.trust_note = *directory_problem_;
+  candidate.trust_note = trust_note(std::move(candidate.trust_note));
   return candidate;
 }
 
@@ -108,19 +115,18 @@ std::optional<PluginFile> PluginDirectory::cached(const DirectoryEntry& entry, P
     return std::nullopt;
   const PluginMetadata* metadata = cache_->take(entry.name, FileStamp::of(st));
   if (metadata == nullptr) return std::nullopt;
-  const std::string real_path = real_ + "/" + entry.name;
+  // The same judgement, in the same order, as open() and open_candidate() give a read file.
+  refuse_if_directory_untrusted();
   PluginFile file;
   file.path = path_of(entry);
-  file.real_path = real_path;
+  file.real_path = real_ + "/" + entry.name;
   file.identity = {st.st_dev, st.st_ino};
-  if (directory_problem_) {
-    if (policy_.enforce_trust) throw RejectedPlugin("untrusted: " + *directory_problem_);
-    file.trust_note = *directory_problem_;
-  }
-  if (auto problem = trust_.file_problem(st, real_path)) {
+  std::string file_note;
+  if (auto problem = trust_.file_problem(st, file.real_path)) {
     if (policy_.enforce_trust) throw RejectedPlugin("untrusted: " + *problem);
-    if (file.trust_note.empty()) file.trust_note = *problem;
+    file_note = *problem;
   }
+  file.trust_note = trust_note(std::move(file_note));
   check_metadata(*metadata, kind);
   file.metadata = *metadata;
   return file;

@@ -51,6 +51,11 @@ class PluginDirectory {
   void save_cache();
 
  private:
+  /// Throws RejectedPlugin when the directory is untrusted and trust is enforced.
+  void refuse_if_directory_untrusted() const;
+  /// A file's trust note: its own problem, else the directory's, else "".
+  std::string trust_note(std::string file_note) const;
+
   LoaderPolicy policy_;
   PathTrust trust_;
   std::string listed_;  ///< as the user named it, absolute

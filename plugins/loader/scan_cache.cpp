@@ -165,7 +165,6 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
   struct stat st {};
   if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
       static_cast<std::uint64_t>(st.st_size) > kLargestCache || trust.file_problem(st, file_)) {
-    changed_ = true;  // missing, or not to be read: written afresh
     return;
   }
   std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
@@ -176,10 +175,7 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
     if (n <= 0) break;
     done += static_cast<std::size_t>(n);
   }
-  if (done != bytes.size() || bytes.compare(0, kMagic.size(), kMagic) != 0) {
-    changed_ = true;
-    return;
-  }
+  if (done != bytes.size() || bytes.compare(0, kMagic.size(), kMagic) != 0) return;
   try {
     Reader in(std::string_view(bytes).substr(kMagic.size()));
     if (in.text() != SDM_STRINGIFY(SDM_ABI_VERSION) || in.text() != SDM_BUILD_KEY ||
@@ -202,7 +198,6 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
     if (!in.done()) throw Reader::Malformed{};
   } catch (const Reader::Malformed&) {
     read_.clear();
-    changed_ = true;
   }
 }
 
@@ -226,16 +221,13 @@ void ScanCache::keep(const std::string& name, const FileStamp& stamp,
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();
   const std::int64_t settled = now - kSettleNs;
-  if (stamp.modified_ns > settled || stamp.changed_ns > settled) {
-    changed_ = true;
-    return;
-  }
-  if (const PluginMetadata* known = find(name, stamp); known == nullptr) changed_ = true;
+  if (stamp.modified_ns > settled || stamp.changed_ns > settled) return;
   kept_[name] = Entry{stamp, metadata};
+  changed_ = true;  // unchanged files come through take()
 }
 
 void ScanCache::save() {
-  // Unchanged: every entry read was taken again (read_ is then empty) and nothing new kept.
+  // Unchanged when every entry read was taken again (read_ is then empty) and nothing kept.
   if (!active() || !(changed_ || !read_.empty())) return;
   Writer out(kMagic);
   out.text(SDM_STRINGIFY(SDM_ABI_VERSION));

@@ -37,7 +37,7 @@ class ScanCache {
   /// find(), and the entry is kept for the next run as it is (a file still unchanged).
   const PluginMetadata* take(const std::string& name, const FileStamp& stamp);
   /// Keeps what was read from `name` at `stamp` for the next run (a file changed in the last
-  /// seconds is not kept). Entries not kept again this run are dropped by save().
+  /// seconds is not kept). Entries neither taken nor kept again this run are dropped by save().
   void keep(const std::string& name, const FileStamp& stamp, const PluginMetadata& metadata);
   /// Writes the cache when it changed, replacing the file in one rename. A cache that cannot
   /// be written is left as it was: nothing depends on it.

@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "cli/backend_target.hpp"
-#include "support/normal_build_only.hpp"
 
 using namespace sdm::test;
 
@@ -153,9 +152,6 @@ void check_recovery_texts(const std::string& revision, bool data_op, Allowance a
     check_recovery_texts(REVISION, __VA_ARGS__);                                 \
   }
 
-// The recovery texts are SQL for an operator: the normal build checks them.
-TEST_SUITE_BEGIN("normal build only" * SDM_NORMAL_BUILD_ONLY);
-
 RECOVERY_CASE("ok0100000001", "create_table", false)
 RECOVERY_CASE("ok0300000003", "drop_table of a table with an index", false)
 RECOVERY_CASE("ok0400000004", "add_column", false)
@@ -180,7 +176,5 @@ RECOVERY_CASE("ok2000000020", "drop_constraint of a unique constraint", false)
 RECOVERY_CASE("ok2100000021", "drop_constraint of a check", false)
 RECOVERY_CASE("ok2200000022", "execute", true)
 RECOVERY_CASE("ok2300000023", "bulk_insert", true)
-
-TEST_SUITE_END();
 
 #endif  // SDM_TEST_MYSQL

@@ -9,7 +9,6 @@
 
 #include "cli/backend_cases.hpp"
 #include "cli/cli_support.hpp"
-#include "support/normal_build_only.hpp"
 #include "support/test_databases.hpp"
 
 using namespace sdm::test;
@@ -95,9 +94,6 @@ struct Secrets {
 };
 
 }  // namespace
-
-// What reaches the output is text the normal build checks.
-TEST_SUITE_BEGIN("normal build only" * SDM_NORMAL_BUILD_ONLY);
 
 BACKEND_TEST("no command and no failure shows a password or secret parameter") {
   Secrets s(backend);
@@ -187,5 +183,3 @@ BACKEND_TEST("no command and no failure shows a password or secret parameter") {
   s.check_files_left();
   MESSAGE(backend << ": " << s.commands << " runs, no secret shown");
 }
-
-TEST_SUITE_END();
