@@ -4,7 +4,8 @@
 #   --with-servers  also PostgreSQL 15 and MariaDB 10.11, with Galera 4 and rsync for the
 #                   three-node cluster tests (the integration tests start their own instances in
 #                   a temporary folder; no system cluster is created or started)
-#   --with-fuzzer   also clang 14 and its runtime libraries, for the libFuzzer targets
+#   --with-fuzzer   also clang 14 and its runtime libraries, for the sanitizer build and the
+#                   libFuzzer targets
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libpoco-dev libboost-dev libyaml-cpp-dev

@@ -14,8 +14,13 @@ deps_args=(--with-servers)
 sanitize=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --sanitize)  # -O0: sanitizers find the same bugs, and it builds much faster
-      cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DSDM_SANITIZE=ON -DSDM_WERROR=ON); build_dir=build-asan
+    --sanitize)
+      # clang builds it in half the time g++ takes with the sanitizers on; -O0 and line tables
+      # only: the sanitizers find the same bugs and still report files and lines.
+      cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14
+                  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -gline-tables-only" -DSDM_SANITIZE=ON
+                  -DSDM_WERROR=ON)
+      build_dir=build-asan
       deps_args+=(--with-fuzzer); sanitize=1; shift ;;
     --build-dir) build_dir="$2"; shift 2 ;;
     --) shift; break ;;

@@ -196,7 +196,9 @@ std::int64_t PostgresqlConnection::execute_bound(const std::string& sql,
   try {
     const auto [text, parameters] = numbered(sql, values);
     std::int64_t changed = -1;
-    watched([&] { return run_with_parameters(link(), text, parameters, &changed); });
+    watched([&, &text = text, &parameters = parameters] {
+      return run_with_parameters(link(), text, parameters, &changed);
+    });
     return changed;
   } catch (const Error& e) {
     throw Error(std::string("PostgreSQL statement failed: ") + e.what(), e.kind());
@@ -206,7 +208,9 @@ std::int64_t PostgresqlConnection::execute_bound(const std::string& sql,
 Rows PostgresqlConnection::query_bound(const std::string& sql, const std::vector<Value>& values) {
   try {
     const auto [text, parameters] = numbered(sql, values);
-    return watched([&] { return run_with_parameters(link(), text, parameters, nullptr); });
+    return watched([&, &text = text, &parameters = parameters] {
+      return run_with_parameters(link(), text, parameters, nullptr);
+    });
   } catch (const Error& e) {
     throw Error(std::string("PostgreSQL query failed: ") + e.what(), e.kind());
   }

@@ -104,7 +104,8 @@ TEST_CASE("mysql: Sahara 001-035 run on MariaDB and keep their rows") {
   // The live tables are what the model says, column by column.
   const auto names = c->table_names();
   for (const auto& [name, table] : model.tables()) {
-    CAPTURE(name);
+    const std::string& table_name = name;
+    CAPTURE(table_name);
     CHECK(std::find(names.begin(), names.end(), name) != names.end());
     const auto live = c->reflect_table(name);
     REQUIRE(live.has_value());

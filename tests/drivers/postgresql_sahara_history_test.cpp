@@ -126,12 +126,14 @@ TEST_CASE("postgresql: Sahara's history runs up and down on a real database and 
   names.erase(std::remove(names.begin(), names.end(), "alembic_version"), names.end());
   CHECK(names.size() == model.tables().size());
   for (const auto& [name, table] : model.tables()) {
-    CAPTURE(name);
+    const std::string& table_name = name;
+    CAPTURE(table_name);
     const auto live = c->reflect_table(name);
     REQUIRE(live.has_value());
     REQUIRE(live->columns.size() == table.columns.size());
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      CAPTURE(table.columns[i].name);
+      const std::string& column_name = table.columns[i].name;
+      CAPTURE(column_name);
       CHECK(live->columns[i].name == table.columns[i].name);
       CHECK(live->columns[i].type.raw ==
             as_reported(postgresql_driver().dialect().render_type(table.columns[i].type)));

@@ -85,7 +85,8 @@ TEST_CASE("SQLite after each Sahara revision holds exactly the tables the revisi
       expected_names.push_back(name);
     REQUIRE(live_names == expected_names);
     for (const auto& [name, table] : expected) {
-      CAPTURE(name);
+      const std::string& table_name = name;
+      CAPTURE(table_name);
       auto live = connection->reflect_table(name);
       REQUIRE(live.has_value());
       CHECK(describe(*live, driver.dialect()) == describe(table, driver.dialect()));

@@ -217,7 +217,8 @@ TEST_CASE("url: redacted renders as SQLAlchemy does with the password hidden") {
       {"mysql://h/db?q=a%20b~c.d_e-f", "mysql://h/db?q=a+b~c.d_e-f"},
   };
   for (const auto& [input, expected] : cases) {
-    CAPTURE(input);
+    const std::string& url = input;
+    CAPTURE(url);
     CHECK(redacted(parse_database_url(input)) == expected);
   }
 }

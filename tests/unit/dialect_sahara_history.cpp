@@ -190,7 +190,8 @@ TEST_CASE("the whole Sahara history runs on a real SQLite database and keeps its
 
   // The live tables are what the model says, column by column.
   for (const auto& [name, table] : model.tables()) {
-    CAPTURE(name);
+    const std::string& table_name = name;
+    CAPTURE(table_name);
     const auto live =
         db.rows("SELECT name, type, \"notnull\" FROM pragma_table_info('" + name + "')");
     REQUIRE(live.size() == table.columns.size());
