@@ -9,13 +9,11 @@
 #include <sstream>
 
 #include "cli/backend_target.hpp"
+#include "cli/recovery_gate.hpp"
 
 using namespace sdm::test;
 
 namespace {
-
-const std::string kBase = "ok0000000000";
-const std::string kGate = "CREATE TABLE recovery_gate (id INTEGER);\n";
 
 /// The indented lines of `text` after the line ending `opening`, up to (not including) the line
 /// `closing`; empty when either is missing.
@@ -57,12 +55,6 @@ std::string fingerprint(const ScratchDatabase& db, const Allowance& allowance = 
   return text;
 }
 
-bool has_progress_table(const Target& t) {
-  for (const auto& name : t.db.tables())
-    if (name == "sahara_db_manage_progress") return true;
-  return false;
-}
-
 /// Upgrades to `revision`, which fails at the gate; returns what the tool printed.
 std::string fail(const Target& t, const std::string& revision) {
   auto failure = t.run("every_op_kind", {"upgrade", revision});
@@ -72,15 +64,15 @@ std::string fail(const Target& t, const std::string& revision) {
 
 /// Runs every recovery text printed for `revision` and checks where each leaves the database.
 void check_recovery_texts(const std::string& revision, bool data_op, Allowance allowance = {}) {
-  const std::string stamp_base = "    sahara-db-manage stamp " + kBase;
+  const std::string stamp_base = "    sahara-db-manage stamp " + kOkBase;
   const std::string stamp_done = "    sahara-db-manage stamp " + revision;
   Target done("mysql");
-  done.db.sql(kGate);
+  done.db.sql(kGateTable);
   const auto clean = done.run("every_op_kind", {"upgrade", revision});
   REQUIRE_MESSAGE(clean.exit_code == 0, clean.err);
 
   Target t("mysql");
-  const auto to_base = t.run("every_op_kind", {"upgrade", kBase});
+  const auto to_base = t.run("every_op_kind", {"upgrade", kOkBase});
   REQUIRE_MESSAGE(to_base.exit_code == 0, to_base.err);
   const std::string at_base = fingerprint(t.db, allowance);
   const std::string at_base_exactly = fingerprint(t.db);
@@ -93,31 +85,31 @@ void check_recovery_texts(const std::string& revision, bool data_op, Allowance a
     CHECK(undo.find("    -- these ops cannot be undone automatically (") == 0);
   } else {
     t.db.sql(undo);
-    auto stamped = t.run("every_op_kind", {"stamp", kBase});
+    auto stamped = t.run("every_op_kind", {"stamp", kOkBase});
     CHECK_MESSAGE(stamped.exit_code == 0, stamped.err);
-    CHECK(t.db.versions() == std::vector<std::string>{kBase});
+    CHECK(t.db.versions() == std::vector<std::string>{kOkBase});
     CHECK_FALSE(has_progress_table(t));
     CHECK(fingerprint(t.db, allowance) == at_base);
     printed = fail(t, revision);
   }
 
   // Undo with the command the text names.
-  const std::string command = "sahara-db-manage downgrade " + kBase;
+  const std::string command = "sahara-db-manage downgrade " + kOkBase;
   CHECK(printed.find("or undo what ran with `" + command + "`, or by hand:") != std::string::npos);
-  auto undone = t.run("every_op_kind", {"downgrade", kBase});
+  auto undone = t.run("every_op_kind", {"downgrade", kOkBase});
   if (data_op) {
     CHECK(undone.exit_code == 6);
     CHECK(undone.err.find("cannot be undone automatically") != std::string::npos);
   } else {
     CHECK_MESSAGE(undone.exit_code == 0, undone.err);
-    CHECK(t.db.versions() == std::vector<std::string>{kBase});
+    CHECK(t.db.versions() == std::vector<std::string>{kOkBase});
     CHECK_FALSE(has_progress_table(t));
     CHECK(fingerprint(t.db, allowance) == at_base);
     printed = fail(t, revision);
   }
 
   // Fix the cause and run the same command again: it resumes, and ends as a clean run does.
-  t.db.sql(kGate);
+  t.db.sql(kGateTable);
   auto resumed = t.run("every_op_kind", {"upgrade", revision});
   CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
   CHECK(resumed.err.find("Resuming at op 2 of 2 (execute)") != std::string::npos);
@@ -127,13 +119,13 @@ void check_recovery_texts(const std::string& revision, bool data_op, Allowance a
 
   // Finish by hand once the cause is fixed: the SQL, then the stamp the text names.
   Target by_hand("mysql");
-  REQUIRE(by_hand.run("every_op_kind", {"upgrade", kBase}).exit_code == 0);
+  REQUIRE(by_hand.run("every_op_kind", {"upgrade", kOkBase}).exit_code == 0);
   CHECK(fingerprint(by_hand.db) == at_base_exactly);
   printed = fail(by_hand, revision);
   const std::string finish =
       block(printed, "or finish the revision by hand and record it:", stamp_done);
   REQUIRE_MESSAGE(!finish.empty(), printed);
-  by_hand.db.sql(kGate);
+  by_hand.db.sql(kGateTable);
   by_hand.db.sql(finish);
   auto stamped = by_hand.run("every_op_kind", {"stamp", revision});
   CHECK_MESSAGE(stamped.exit_code == 0, stamped.err);

@@ -7,32 +7,25 @@
 #include <doctest/doctest.h>
 
 #include "cli/backend_target.hpp"
+#include "cli/recovery_gate.hpp"
 
 using namespace sdm::test;
 
 namespace {
 
-const std::string kBase = "ok0000000000";
 const std::string kAddColumn = "ok0400000004";
-const std::string kGate = "CREATE TABLE recovery_gate (id INTEGER);\n";
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-bool has_progress_table(const Target& t) {
-  for (const auto& name : t.db.tables())
-    if (name == "sahara_db_manage_progress") return true;
-  return false;
-}
-
 /// A database at the base revision whose upgrade to `kAddColumn` added its column and then
 /// failed at the op after it (the gate table is missing).
 void interrupt_add_column(const Target& t) {
-  REQUIRE(t.run("every_op_kind", {"upgrade", kBase}).exit_code == 0);
+  REQUIRE(t.run("every_op_kind", {"upgrade", kOkBase}).exit_code == 0);
   auto failed = t.run("every_op_kind", {"upgrade", kAddColumn});
   REQUIRE_MESSAGE(failed.exit_code == 6, failed.err);
-  REQUIRE(t.db.versions() == std::vector<std::string>{kBase});
+  REQUIRE(t.db.versions() == std::vector<std::string>{kOkBase});
   REQUIRE(has_progress_table(t));
 }
 
@@ -44,7 +37,7 @@ TEST_CASE("mysql: current and history show a revision a run did not finish") {
 
   auto current = t.run("every_op_kind", {"current"});
   REQUIRE(current.exit_code == 0);
-  CHECK(contains(current.out, kBase));
+  CHECK(contains(current.out, kOkBase));
   CHECK(contains(current.out,
                  kAddColumn + " (interrupted at op 2 of 2; run upgrade to finish it)\n"));
 
@@ -57,7 +50,7 @@ TEST_CASE("mysql: current and history show a revision a run did not finish") {
 
   auto history = t.run("every_op_kind", {"history", "-i"});
   REQUIRE(history.exit_code == 0);
-  CHECK(contains(history.out, kBase + " -> " + kAddColumn));
+  CHECK(contains(history.out, kOkBase + " -> " + kAddColumn));
   CHECK(contains(history.out, "(interrupted at op 2 of 2 at "));
 
   auto history_verbose = t.run("every_op_kind", {"history", "-i", "-v"});
@@ -67,12 +60,12 @@ TEST_CASE("mysql: current and history show a revision a run did not finish") {
 
 TEST_CASE("mysql: running the same command again finishes an interrupted revision once") {
   Target done("mysql");
-  done.db.sql(kGate);
+  done.db.sql(kGateTable);
   REQUIRE(done.run("every_op_kind", {"upgrade", kAddColumn}).exit_code == 0);
 
   Target t("mysql");
   interrupt_add_column(t);
-  t.db.sql(kGate);
+  t.db.sql(kGateTable);
   auto resumed = t.run("every_op_kind", {"upgrade", kAddColumn});
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
   // The column is not added a second time: the run starts at the op after it.
@@ -88,14 +81,14 @@ TEST_CASE("mysql: running the same command again finishes an interrupted revisio
 
 TEST_CASE("mysql: a downgrade from an interrupted revision undoes what ran of it") {
   Target at_base("mysql");
-  REQUIRE(at_base.run("every_op_kind", {"upgrade", kBase}).exit_code == 0);
+  REQUIRE(at_base.run("every_op_kind", {"upgrade", kOkBase}).exit_code == 0);
 
   Target t("mysql");
   interrupt_add_column(t);
-  auto undone = t.run("every_op_kind", {"downgrade", kBase});
+  auto undone = t.run("every_op_kind", {"downgrade", kOkBase});
   REQUIRE_MESSAGE(undone.exit_code == 0, undone.err);
   CHECK(contains(undone.err, "Undoing what ran of the interrupted upgrade (1 op(s))"));
-  CHECK(t.db.versions() == std::vector<std::string>{kBase});
+  CHECK(t.db.versions() == std::vector<std::string>{kOkBase});
   CHECK_FALSE(has_progress_table(t));
   CHECK(t.db.schema_fingerprint() == at_base.db.schema_fingerprint());
 }
@@ -110,7 +103,7 @@ TEST_CASE("mysql: a command that does not start with the interrupted revision is
                                 " was interrupted after 1 of its 2 ops, and this command does "
                                 "not start with that revision"));
   CHECK(t.db.schema_fingerprint() == before);
-  CHECK(t.db.versions() == std::vector<std::string>{kBase});
+  CHECK(t.db.versions() == std::vector<std::string>{kOkBase});
 }
 
 TEST_CASE(
@@ -118,7 +111,7 @@ TEST_CASE(
     "difference and the ways on") {
   Target t("mysql");
   interrupt_add_column(t);
-  t.db.sql("ALTER TABLE items DROP COLUMN extra;\n" + kGate);
+  t.db.sql("ALTER TABLE items DROP COLUMN extra;\n" + kGateTable);
   const std::string before = t.db.schema_fingerprint();
 
   auto stopped = t.run("every_op_kind", {"upgrade", kAddColumn});
@@ -128,13 +121,13 @@ TEST_CASE(
   CHECK(contains(stopped.err, "extra"));
   CHECK(contains(stopped.err, "Nothing was changed"));
   CHECK(contains(stopped.err, "sahara-db-manage stamp " + kAddColumn));
-  CHECK(contains(stopped.err, "sahara-db-manage stamp " + kBase));
+  CHECK(contains(stopped.err, "sahara-db-manage stamp " + kOkBase));
   CHECK(t.db.schema_fingerprint() == before);
-  CHECK(t.db.versions() == std::vector<std::string>{kBase});
+  CHECK(t.db.versions() == std::vector<std::string>{kOkBase});
   CHECK(has_progress_table(t));
 
   // Stamping takes the schema as it is and drops the record of the interrupted run.
-  auto stamped = t.run("every_op_kind", {"stamp", kBase});
+  auto stamped = t.run("every_op_kind", {"stamp", kOkBase});
   CHECK_MESSAGE(stamped.exit_code == 0, stamped.err);
   CHECK(contains(stamped.err, "stamping takes the schema as it is and drops that record"));
   CHECK_FALSE(has_progress_table(t));
@@ -155,7 +148,7 @@ TEST_CASE("mysql: a progress table edited by hand to hold two rows is refused") 
                  "be in flight at a time: it was changed by hand. Delete all but the "
                  "row of the revision that was running, and run the command again"));
   CHECK(t.db.schema_fingerprint() == before);
-  CHECK(t.db.versions() == std::vector<std::string>{kBase});
+  CHECK(t.db.versions() == std::vector<std::string>{kOkBase});
 }
 
 #endif  // SDM_TEST_MYSQL

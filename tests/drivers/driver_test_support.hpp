@@ -1,6 +1,6 @@
-// What the tests of one driver's own behaviour share: a scratch database on its backend and the
-// driver that serves it, loaded as the host loads it. (What every driver must do is the
-// conformance program's, see conformance_program_test.cpp.)
+// What the tests of one driver's own behaviour share: a scratch database on its backend, the
+// built drivers (SDM_DRIVER_DIR) loaded as the host loads them, and a one-value query. (What every
+// driver must do is the conformance program's, see conformance_program_test.cpp.)
 #pragma once
 
 #include <doctest/doctest.h>
@@ -14,6 +14,15 @@
 #include "support/test_databases.hpp"
 
 namespace sdm::test {
+
+/// The built driver for `backend` ("postgresql", "mysql", "sqlite"), loaded once per program.
+const runtime::LoadedDriver& built_driver(const std::string& backend);
+
+/// A connection to `url` through the built PostgreSQL driver.
+std::unique_ptr<runtime::ConnectionHandle> connect_postgresql(const std::string& url);
+
+/// The one value `sql` selects, "NULL" for SQL NULL.
+std::string single_value(runtime::ConnectionHandle& c, const std::string& sql);
 
 /// A scratch database on one backend, with the driver that serves it.
 class DriverUnderTest {

@@ -13,6 +13,7 @@
 
 #include "common/errors.hpp"
 #include "config/database_url.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "drivers/mysql_test_support.hpp"
 #include "runtime/driver_catalog.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 
 using sdm::test::mysql_url;
 using sdm::test::ScratchDatabase;
+using sdm::test::single_value;
 
 // Every character Poco's "key=value;..." connection string cannot carry, and more.
 const std::string kHardPassword = "p w;@%='\\x";
@@ -29,16 +31,10 @@ const sdm::runtime::LoadedDriver& mysql_driver() {
   return catalog.driver_for("mysql");
 }
 
-std::string value(sdm::runtime::ConnectionHandle& c, const std::string& sql) {
-  const auto rows = c.query(sql);
-  REQUIRE(rows.size() == 1);
-  REQUIRE(rows[0].size() == 1);
-  return rows[0][0].value_or("NULL");
-}
-
 /// How the server sees this session's client: "localhost" over the socket, "ip:port" on TCP.
 std::string client_host(sdm::runtime::ConnectionHandle& c) {
-  return value(c, "SELECT HOST FROM information_schema.PROCESSLIST WHERE ID = CONNECTION_ID()");
+  return single_value(c,
+                      "SELECT HOST FROM information_schema.PROCESSLIST WHERE ID = CONNECTION_ID()");
 }
 
 std::string connect_error(const sdm::Url& url) {
@@ -88,8 +84,8 @@ TEST_CASE("mysql: a password with spaces, semicolons, @, %, =, quotes and backsl
   const sdm::Url url = sdm::config::parse_database_url(database.url());
   REQUIRE(url.password == kHardPassword);
   auto c = mysql_driver().connect(url);
-  CHECK(value(*c, "SELECT CURRENT_USER()") == database.user() + "@%");
-  CHECK(value(*c, "SELECT DATABASE()") == database.name());
+  CHECK(single_value(*c, "SELECT CURRENT_USER()") == database.user() + "@%");
+  CHECK(single_value(*c, "SELECT DATABASE()") == database.name());
 }
 
 TEST_CASE("mysql: a wrong password fails with the server's reason and never the password") {
@@ -153,18 +149,18 @@ TEST_CASE("mysql: mysql+pymysql to localhost goes over TCP, as PyMySQL does") {
 TEST_CASE("mysql: sessions speak utf8mb4 unless the URL's charset says otherwise") {
   ScratchDatabase database("mysql");
   auto c = mysql_driver().connect(sdm::config::parse_database_url(database.url()));
-  CHECK(value(*c, "SELECT @@character_set_client") == "utf8mb4");
-  CHECK(value(*c, "SELECT @@character_set_results") == "utf8mb4");
+  CHECK(single_value(*c, "SELECT @@character_set_client") == "utf8mb4");
+  CHECK(single_value(*c, "SELECT @@character_set_results") == "utf8mb4");
   c->execute("CREATE TABLE notes (body VARCHAR(20)) CHARACTER SET utf8mb4");
   const std::string four_bytes = "\xF0\x9F\x98\x80 ok";  // U+1F600, beyond utf8mb3
   c->execute("INSERT INTO notes (body) VALUES ('" + four_bytes + "')");
-  CHECK(value(*c, "SELECT body FROM notes") == four_bytes);
-  CHECK(value(*c, "SELECT CHAR_LENGTH(body) FROM notes") == "4");
+  CHECK(single_value(*c, "SELECT body FROM notes") == four_bytes);
+  CHECK(single_value(*c, "SELECT CHAR_LENGTH(body) FROM notes") == "4");
 
   auto latin1 = mysql_driver().connect(mysql_url(database, database.password(), "charset=latin1"));
-  CHECK(value(*latin1, "SELECT @@character_set_client") == "latin1");
+  CHECK(single_value(*latin1, "SELECT @@character_set_client") == "latin1");
   auto utf8 = mysql_driver().connect(mysql_url(database, database.password(), "charset=utf8"));
-  CHECK(value(*utf8, "SELECT @@character_set_client").rfind("utf8", 0) == 0);
+  CHECK(single_value(*utf8, "SELECT @@character_set_client").rfind("utf8", 0) == 0);
 }
 
 TEST_CASE("mysql: connect_timeout bounds the wait for a server that never answers") {

@@ -13,18 +13,14 @@
 #include "runtime/revision_catalog.hpp"
 #include "schema/schema_model.hpp"
 
+using sdm::test::single_value;
+
 namespace {
 
 std::string revision_id(int number) {
   char id[4];
   std::snprintf(id, sizeof id, "%03d", number);
   return id;
-}
-
-std::string value(sdm::runtime::ConnectionHandle& c, const std::string& sql) {
-  const auto rows = c.query(sql);
-  REQUIRE(rows.size() == 1);
-  return rows.at(0).at(0).value_or("NULL");
 }
 
 /// The type as MariaDB reports it for what the dialect wrote.
@@ -92,14 +88,16 @@ TEST_CASE("mysql: Sahara 001-035 run on MariaDB and keep their rows") {
     }
   }
 
-  CHECK(value(*c, "SELECT version_num FROM alembic_version") == "035");
-  CHECK(value(*c, "SELECT status_description FROM clusters WHERE id = 'c1'") ==
+  CHECK(single_value(*c, "SELECT version_num FROM alembic_version") == "035");
+  CHECK(single_value(*c, "SELECT status_description FROM clusters WHERE id = 'c1'") ==
         "Active since 2014");
-  CHECK(value(*c, "SELECT CONCAT(internal_ip, ' ', management_ip) FROM instances") ==
+  CHECK(single_value(*c, "SELECT CONCAT(internal_ip, ' ', management_ip) FROM instances") ==
         "10.0.0.15 192.168.0.15");
-  CHECK(value(*c, "SELECT engine_job_id FROM job_executions WHERE id = 'je1'") == "oozie-0001");
-  CHECK(value(*c, "SELECT boot_from_volume FROM node_group_templates WHERE id = 'ngt1'") == "0");
-  CHECK(value(*c, "SELECT is_protected FROM cluster_templates WHERE id = 'ct1'") == "NULL");
+  CHECK(single_value(*c, "SELECT engine_job_id FROM job_executions WHERE id = 'je1'") ==
+        "oozie-0001");
+  CHECK(single_value(*c, "SELECT boot_from_volume FROM node_group_templates WHERE id = 'ngt1'") ==
+        "0");
+  CHECK(single_value(*c, "SELECT is_protected FROM cluster_templates WHERE id = 'ct1'") == "NULL");
 
   // The live tables are what the model says, column by column.
   const auto names = c->table_names();

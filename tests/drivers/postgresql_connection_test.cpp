@@ -13,6 +13,7 @@
 
 #include "common/errors.hpp"
 #include "config/database_url.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "loader/plugin_directory.hpp"
 #include "loader/plugin_library.hpp"
 #include "runtime/driver_catalog.hpp"
@@ -21,21 +22,13 @@
 
 namespace {
 
+using sdm::test::connect_postgresql;
 using sdm::test::ScratchDatabase;
 using sdm::test::url_encode;
 
 // The password the issue is about: every character Poco's connection string, libpq's quoting
 // or a URL could stumble over.
 const std::string kAwkwardPassword = "p w;@%='\\x";
-
-const sdm::runtime::LoadedDriver& postgresql_driver() {
-  static sdm::runtime::DriverCatalog catalog(SDM_DRIVER_DIR);
-  return catalog.driver_for("postgresql");
-}
-
-std::unique_ptr<sdm::runtime::ConnectionHandle> connect(const std::string& url) {
-  return postgresql_driver().connect(sdm::config::parse_database_url(url));
-}
 
 /// The plugin's own connect error, before the host scrubs anything out of it.
 std::string raw_connect_error(const std::string& url) {
@@ -95,20 +88,20 @@ TEST_CASE("postgresql: a password with spaces, ';', '@', '%', '=', quote and bac
   ScratchDatabase db("postgresql", kAwkwardPassword);
   // The URL holds the password percent-encoded, as sahara.conf must.
   CHECK(db.url().find(url_encode(kAwkwardPassword)) != std::string::npos);
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   CHECK(cell(c->query("SELECT current_user")) == db.user());
   CHECK(cell(c->query("SELECT current_database()")) == db.name());
   // PGPASSWORD does not override the URL's password.
   ::setenv("PGPASSWORD", "not the password", 1);
   std::unique_ptr<sdm::runtime::ConnectionHandle> again;
-  CHECK_NOTHROW(again = connect(db.url()));
+  CHECK_NOTHROW(again = connect_postgresql(db.url()));
   ::unsetenv("PGPASSWORD");
   CHECK(cell(again->query("SELECT 1")) == "1");
 }
 
 TEST_CASE("postgresql: the lock session gets the same awkward password") {
   ScratchDatabase db("postgresql", kAwkwardPassword);
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   CHECK(c->try_lock("sahara-db-manage:alembic_version"));
   c->unlock("sahara-db-manage:alembic_version");
 }
@@ -128,7 +121,7 @@ TEST_CASE("postgresql: a wrong password fails without showing the password") {
   CHECK(error.find("/proc/self/fd") == std::string::npos);
   CHECK(error.find("password retrieved from file") == std::string::npos);
   // Through the host, the message says what failed.
-  CHECK_THROWS_WITH_AS(connect(with_password(db, wrong)),
+  CHECK_THROWS_WITH_AS(connect_postgresql(with_password(db, wrong)),
                        doctest::Contains("cannot connect to postgresql database: "),
                        sdm::DatabaseError);
 }
@@ -150,9 +143,9 @@ TEST_CASE("postgresql: ?host= names a unix socket directory, as psycopg2 reads i
                   "SDM_TEST_PG_SOCKET_DIR is not set; run through tests/run-tests.sh");
   ScratchDatabase db("postgresql");
   const sdm::Url tcp = sdm::config::parse_database_url(db.url());
-  auto c =
-      connect("postgresql+psycopg2://" + db.user() + ":" + url_encode(db.password()) + "@/" +
-              db.name() + "?host=" + url_encode(socket_dir) + "&port=" + std::to_string(tcp.port));
+  auto c = connect_postgresql(
+      "postgresql+psycopg2://" + db.user() + ":" + url_encode(db.password()) + "@/" + db.name() +
+      "?host=" + url_encode(socket_dir) + "&port=" + std::to_string(tcp.port));
   // No server address: the session came over the socket.
   CHECK(cell(c->query("SELECT inet_server_addr()")) == "NULL");
   CHECK(cell(c->query("SELECT current_database()")) == db.name());
@@ -160,15 +153,16 @@ TEST_CASE("postgresql: ?host= names a unix socket directory, as psycopg2 reads i
 
 TEST_CASE("postgresql: libpq parameters in the URL reach libpq") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url() + "?sslmode=disable&application_name=ops-console&connect_timeout=5");
+  auto c = connect_postgresql(db.url() +
+                              "?sslmode=disable&application_name=ops-console&connect_timeout=5");
   CHECK(cell(c->query("SELECT current_setting('application_name')")) == "ops-console");
-  CHECK_THROWS_WITH_AS(connect(db.url() + "?no_such_option=1"), doctest::Contains("no_such_option"),
-                       sdm::DatabaseError);
+  CHECK_THROWS_WITH_AS(connect_postgresql(db.url() + "?no_such_option=1"),
+                       doctest::Contains("no_such_option"), sdm::DatabaseError);
 }
 
 TEST_CASE("postgresql: sessions call themselves sahara-db-manage and speak UTF-8") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   CHECK(cell(c->query("SELECT current_setting('application_name')")) == "sahara-db-manage");
   CHECK(cell(c->query("SHOW client_encoding")) == "UTF8");
   CHECK(cell(c->query("SELECT 'grüße ✓'")) == "grüße ✓");
@@ -176,7 +170,7 @@ TEST_CASE("postgresql: sessions call themselves sahara-db-manage and speak UTF-8
 
 TEST_CASE("postgresql: values come back as PostgreSQL writes them") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   const auto rows = c->query(
       "SELECT 0.1::numeric(30, 20), TIMESTAMP '2020-01-02 03:04:05.123456', true, false, "
       "'\\x01ff'::bytea, 1.5::float8, 12345678901234::bigint, 'a'::char(3), NULL::text, ''");
@@ -196,7 +190,7 @@ TEST_CASE("postgresql: values come back as PostgreSQL writes them") {
 
 TEST_CASE("postgresql: a string of several statements runs them all and counts their rows") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   CHECK(c->execute("CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1), (2), (3); "
                    "UPDATE a SET x = x + 10 WHERE x > 1") == 5);
   CHECK(cell(c->query("SELECT sum(x) FROM a")) == "26");
@@ -214,7 +208,7 @@ TEST_CASE("postgresql: a string of several statements runs them all and counts t
 
 TEST_CASE("postgresql: statement errors are one line with the server's message and detail") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute("CREATE TABLE u (id INTEGER PRIMARY KEY)");
   c->execute("INSERT INTO u VALUES (1)");
   try {
@@ -242,7 +236,7 @@ TEST_CASE("postgresql: statement errors are one line with the server's message a
 
 TEST_CASE("postgresql: NOTICEs never reach stderr") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   const std::string printed = stderr_of([&] {
     c->execute("DROP TABLE IF EXISTS not_there");
     c->execute("DO $$ BEGIN RAISE NOTICE 'hello'; RAISE WARNING 'careful'; END $$");
@@ -258,7 +252,7 @@ TEST_CASE(
     "postgresql: committing a transaction whose statement failed is an error, not a rollback "
     "in disguise") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute("CREATE TABLE t (id INTEGER)");
   c->begin();
   c->execute("INSERT INTO t VALUES (1)");
@@ -274,7 +268,7 @@ TEST_CASE(
 
 TEST_CASE("postgresql: a COMMIT the server refuses leaves the session usable") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
   c->execute(
       "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY "
@@ -293,7 +287,7 @@ TEST_CASE("postgresql: a COMMIT the server refuses leaves the session usable") {
 
 TEST_CASE("postgresql: beginning twice is refused") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->begin();
   CHECK_THROWS_WITH_AS(c->begin(), doctest::Contains("already open"), sdm::DatabaseError);
   c->rollback();

@@ -11,19 +11,16 @@
 
 #include "common/errors.hpp"
 #include "config/database_url.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "runtime/driver_catalog.hpp"
 #include "support/test_databases.hpp"
 
 namespace {
 
+using sdm::test::connect_postgresql;
 using sdm::test::ScratchDatabase;
 
 const std::string kKey = "sahara-db-manage:alembic_version";
-
-std::unique_ptr<sdm::runtime::ConnectionHandle> connect(const std::string& url) {
-  static sdm::runtime::DriverCatalog catalog(SDM_DRIVER_DIR);
-  return catalog.driver_for("postgresql").connect(sdm::config::parse_database_url(url));
-}
 
 /// The pid of the session holding advisory locks in `db`, read through the server's client.
 std::string advisory_lock_pids(const ScratchDatabase& db) {
@@ -46,7 +43,7 @@ bool eventually(Condition&& condition) {
 
 TEST_CASE("postgresql: the lock is held on a session of its own, not the main one") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   const std::string main_pid = c->query("SELECT pg_backend_pid()").at(0).at(0).value();
   REQUIRE(c->try_lock(kKey));
   const std::string holder_pid = advisory_lock_pids(db);
@@ -58,8 +55,8 @@ TEST_CASE("postgresql: the lock is held on a session of its own, not the main on
 
 TEST_CASE("postgresql: the lock outlives a rolled back or failed transaction of the main session") {
   ScratchDatabase db("postgresql");
-  auto first = connect(db.url());
-  auto second = connect(db.url());
+  auto first = connect_postgresql(db.url());
+  auto second = connect_postgresql(db.url());
   first->begin();
   REQUIRE(first->try_lock(kKey));
   CHECK_THROWS_AS(first->execute("SELECT * FROM no_such_table"), sdm::DatabaseError);
@@ -75,8 +72,8 @@ TEST_CASE("postgresql: the lock outlives a rolled back or failed transaction of 
 
 TEST_CASE("postgresql: the holder is described by pid, application, user and since when") {
   ScratchDatabase db("postgresql");
-  auto first = connect(db.url());
-  auto second = connect(db.url());
+  auto first = connect_postgresql(db.url());
+  auto second = connect_postgresql(db.url());
   REQUIRE(first->try_lock(kKey));
   const std::string pid = advisory_lock_pids(db);
   const std::string holder = second->lock_holder(kKey);
@@ -93,9 +90,9 @@ TEST_CASE("postgresql: the holder is described by pid, application, user and sin
 TEST_CASE("postgresql: different keys, and the same key in another database, do not collide") {
   ScratchDatabase db("postgresql");
   ScratchDatabase other("postgresql");
-  auto first = connect(db.url());
-  auto second = connect(db.url());
-  auto elsewhere = connect(other.url());
+  auto first = connect_postgresql(db.url());
+  auto second = connect_postgresql(db.url());
+  auto elsewhere = connect_postgresql(other.url());
   REQUIRE(first->try_lock(kKey));
   CHECK(second->try_lock("sahara-db-manage:other_version_table"));
   CHECK(elsewhere->try_lock(kKey));
@@ -104,8 +101,8 @@ TEST_CASE("postgresql: different keys, and the same key in another database, do 
 
 TEST_CASE("postgresql: a runner whose session dies leaves no lock behind") {
   ScratchDatabase db("postgresql");
-  auto crashed = connect(db.url());
-  auto waiting = connect(db.url());
+  auto crashed = connect_postgresql(db.url());
+  auto waiting = connect_postgresql(db.url());
   REQUIRE(crashed->try_lock(kKey));
   const std::string pid = advisory_lock_pids(db);
   REQUIRE_FALSE(pid.empty());
@@ -117,7 +114,7 @@ TEST_CASE("postgresql: a runner whose session dies leaves no lock behind") {
 
 TEST_CASE("postgresql: unlock without the lock does nothing, even before any lock session") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   CHECK_NOTHROW(c->unlock(kKey));
   CHECK(c->lock_holder(kKey).empty());
   CHECK_NOTHROW(c->unlock(kKey));

@@ -8,18 +8,15 @@
 #include <string>
 
 #include "config/database_url.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "runtime/driver_catalog.hpp"
 #include "support/test_databases.hpp"
 
 namespace {
 
 using namespace sdm;
+using sdm::test::connect_postgresql;
 using sdm::test::ScratchDatabase;
-
-std::unique_ptr<runtime::ConnectionHandle> connect(const std::string& url) {
-  static runtime::DriverCatalog catalog(SDM_DRIVER_DIR);
-  return catalog.driver_for("postgresql").connect(config::parse_database_url(url));
-}
 
 const Constraint* named(const Table& table, const std::string& name) {
   for (const auto& constraint : table.constraints)
@@ -31,7 +28,7 @@ const Constraint* named(const Table& table, const std::string& name) {
 
 TEST_CASE("postgresql: reflected columns keep order, PostgreSQL's type names and defaults") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute(
       "CREATE TABLE job_interface_arguments (id VARCHAR(36) NOT NULL, "
       "created_at TIMESTAMP WITHOUT TIME ZONE, \"order\" SMALLINT NOT NULL, \"default\" TEXT, "
@@ -67,7 +64,7 @@ TEST_CASE("postgresql: reflected columns keep order, PostgreSQL's type names and
 
 TEST_CASE("postgresql: reflected constraints keep their names, columns, targets and actions") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute(
       "CREATE TABLE jobs (id VARCHAR(36) NOT NULL, tenant_id VARCHAR(36), "
       "PRIMARY KEY (id), UNIQUE (id, tenant_id))");
@@ -120,7 +117,7 @@ TEST_CASE("postgresql: reflected constraints keep their names, columns, targets 
 
 TEST_CASE("postgresql: reflected indexes are the ones that back no constraint") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute(
       "CREATE TABLE events (id INTEGER PRIMARY KEY, step_id VARCHAR(36), "
       "name VARCHAR(80), UNIQUE (name))");
@@ -137,7 +134,7 @@ TEST_CASE("postgresql: reflected indexes are the ones that back no constraint") 
 
 TEST_CASE("postgresql: tables of other schemas, views and sequences are not the schema's tables") {
   ScratchDatabase db("postgresql");
-  auto c = connect(db.url());
+  auto c = connect_postgresql(db.url());
   c->execute("CREATE TABLE alpha (id INTEGER)");
   c->execute("CREATE VIEW alpha_view AS SELECT id FROM alpha");
   c->execute("CREATE SEQUENCE alpha_seq");

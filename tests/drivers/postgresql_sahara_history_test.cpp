@@ -13,6 +13,7 @@
 
 #include "common/errors.hpp"
 #include "config/database_url.hpp"
+#include "drivers/driver_test_support.hpp"
 #include "runtime/driver_catalog.hpp"
 #include "runtime/exec.hpp"
 #include "runtime/revision_catalog.hpp"
@@ -23,12 +24,9 @@
 namespace {
 
 using namespace sdm;
+using sdm::test::built_driver;
 using sdm::test::ScratchDatabase;
-
-const runtime::LoadedDriver& postgresql_driver() {
-  static runtime::DriverCatalog catalog(SDM_DRIVER_DIR);
-  return catalog.driver_for("postgresql");
-}
+using sdm::test::single_value;
 
 const runtime::RevisionCatalog& sahara_revisions() {
   static const runtime::RevisionCatalog catalog(SDM_SAHARA_REVISIONS_DIR);
@@ -63,12 +61,6 @@ void migrate(runtime::Exec& exec, runtime::VersionTable& versions, schema::Schem
   exec.commit();
 }
 
-std::string value(runtime::ConnectionHandle& c, const std::string& sql) {
-  const auto rows = c.query(sql);
-  REQUIRE(rows.size() == 1);
-  return rows[0].at(0).value_or("NULL");
-}
-
 /// The type as PostgreSQL reports it back, from the type the dialect writes.
 std::string as_reported(std::string written) {
   std::transform(written.begin(), written.end(), written.begin(),
@@ -82,8 +74,8 @@ std::string as_reported(std::string written) {
 
 TEST_CASE("postgresql: Sahara's history runs up and down on a real database and keeps its rows") {
   ScratchDatabase db("postgresql");
-  auto c = postgresql_driver().connect(config::parse_database_url(db.url()));
-  runtime::Exec exec(*c, postgresql_driver().dialect());
+  auto c = built_driver("postgresql").connect(config::parse_database_url(db.url()));
+  runtime::Exec exec(*c, built_driver("postgresql").dialect());
   runtime::VersionTable versions(exec);
   schema::SchemaModel model;
   versions.create();
@@ -110,10 +102,10 @@ TEST_CASE("postgresql: Sahara's history runs up and down on a real database and 
   migrate(exec, versions, model, 29, 35);
   CHECK(versions.read_heads() == std::vector<std::string>{"035"});
   // 029 protected the default template only.
-  CHECK(value(*c, "SELECT is_protected FROM node_group_templates WHERE id = 'ngt1'") == "t");
-  CHECK(value(*c, "SELECT is_protected FROM cluster_templates WHERE id = 'ct1'") == "NULL");
+  CHECK(single_value(*c, "SELECT is_protected FROM node_group_templates WHERE id = 'ngt1'") == "t");
+  CHECK(single_value(*c, "SELECT is_protected FROM cluster_templates WHERE id = 'ct1'") == "NULL");
   // 034: existing rows got false; the column ends NOT NULL without a default, as upstream's.
-  CHECK(value(*c, "SELECT boot_from_volume FROM node_groups WHERE id = 'ng1'") == "f");
+  CHECK(single_value(*c, "SELECT boot_from_volume FROM node_groups WHERE id = 'ng1'") == "f");
   const auto node_groups = c->reflect_table("node_groups");
   REQUIRE(node_groups.has_value());
   const Column* boot = node_groups->column("boot_from_volume");
@@ -136,7 +128,7 @@ TEST_CASE("postgresql: Sahara's history runs up and down on a real database and 
       CAPTURE(column_name);
       CHECK(live->columns[i].name == table.columns[i].name);
       CHECK(live->columns[i].type.raw ==
-            as_reported(postgresql_driver().dialect().render_type(table.columns[i].type)));
+            as_reported(built_driver("postgresql").dialect().render_type(table.columns[i].type)));
       CHECK(live->columns[i].nullable == table.columns[i].nullable);
     }
     CHECK((live->primary_key() != nullptr) == (table.primary_key() != nullptr));

@@ -20,6 +20,7 @@
 
 #include "cli/backend_target.hpp"
 #include "support/private_server.hpp"
+#include "support/stopwatch.hpp"
 
 using namespace sdm::test;
 using Clock = std::chrono::steady_clock;
@@ -38,10 +39,6 @@ unsigned seed_from_environment() {
   return value != nullptr && *value != '\0'
              ? static_cast<unsigned>(std::strtoul(value, nullptr, 10))
              : std::random_device{}();
-}
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 /// The command under test: `upgrade head` from base, or `downgrade base` from head.

@@ -7,15 +7,12 @@
 
 #include "cli/backend_target.hpp"
 #include "support/private_server.hpp"
+#include "support/stopwatch.hpp"
 
 using namespace sdm::test;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 /// Waits until the slow revision's sleep runs on the server: on a loaded machine starting the
 /// binary and reaching that statement can take seconds.

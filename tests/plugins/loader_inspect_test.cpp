@@ -5,22 +5,20 @@
 #include <string>
 
 #include "loader/plugin_directory.hpp"
+#include "plugins/scratch_dir.hpp"
 #include "sdm/abi.hpp"
 
 using sdm::PluginKind;
 using sdm::loader::inspect_plugin_file;
 using sdm::loader::RejectedPlugin;
+using sdm::test::loader_fixture;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-  return std::string(SDM_FIXTURE_DIR) + "/loader/" + name;
-}
 
 /// The reason a file is rejected, or "" when it is accepted.
 std::string rejection_of(const std::string& name, PluginKind kind = PluginKind::Revisions) {
   try {
-    inspect_plugin_file(fixture(name), kind);
+    inspect_plugin_file(loader_fixture(name), kind);
     return "";
   } catch (const RejectedPlugin& e) {
     return e.what();
@@ -47,7 +45,7 @@ TEST_CASE("rejecting a file closes it: a directory of junk cannot run out of des
 }
 
 TEST_CASE("a well-formed plugin's metadata is read without loading it") {
-  auto file = inspect_plugin_file(fixture("two_revisions.so"), PluginKind::Revisions);
+  auto file = inspect_plugin_file(loader_fixture("two_revisions.so"), PluginKind::Revisions);
   CHECK(file.metadata.kind == "revisions");
   REQUIRE(file.metadata.revisions.size() == 2);
   // Several revisions of one file come in id order, whatever order the compiler laid out.
@@ -62,7 +60,7 @@ TEST_CASE("a well-formed plugin's metadata is read without loading it") {
 }
 
 TEST_CASE("the source path sdm_add_revision() records is read; a plugin without it still loads") {
-  auto file = inspect_plugin_file(fixture("two_revisions.so"), PluginKind::Revisions);
+  auto file = inspect_plugin_file(loader_fixture("two_revisions.so"), PluginKind::Revisions);
   REQUIRE(file.metadata.revisions.size() == 2);
   const std::string source =
       std::string(SDM_SOURCE_DIR) + "/tests/fixtures/broken/two_revisions.cpp";

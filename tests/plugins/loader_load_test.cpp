@@ -4,6 +4,7 @@
 #include <string>
 
 #include "loader/plugin_library.hpp"
+#include "plugins/scratch_dir.hpp"
 #include "sdm/abi.hpp"
 #include "sdm/operations.hpp"
 
@@ -11,15 +12,12 @@ using sdm::PluginKind;
 using sdm::loader::inspect_plugin_file;
 using sdm::loader::load_plugin;
 using sdm::loader::RejectedPlugin;
+using sdm::test::loader_fixture;
 
 namespace {
 
-std::string fixture(const std::string& name) {
-  return std::string(SDM_FIXTURE_DIR) + "/loader/" + name;
-}
-
 std::string load_rejection(const std::string& name) {
-  auto file = inspect_plugin_file(fixture(name), PluginKind::Revisions);
+  auto file = inspect_plugin_file(loader_fixture(name), PluginKind::Revisions);
   try {
     load_plugin(file);
     return "";
@@ -31,7 +29,7 @@ std::string load_rejection(const std::string& name) {
 }  // namespace
 
 TEST_CASE("a well-formed plugin loads and records its ops") {
-  auto file = inspect_plugin_file(fixture("two_revisions.so"), PluginKind::Revisions);
+  auto file = inspect_plugin_file(loader_fixture("two_revisions.so"), PluginKind::Revisions);
   const sdm::PluginDescriptor& d = load_plugin(file);
   REQUIRE(d.revision_count == 2);
   sdm::Operations ops;

@@ -12,6 +12,11 @@
 
 namespace sdm::test {
 
+/// The path of the built loader fixture plugin `name`.
+inline std::string loader_fixture(const std::string& name) {
+  return std::string(SDM_FIXTURE_DIR) + "/loader/" + name;
+}
+
 class ScratchDir {
  public:
   ScratchDir() {
@@ -37,7 +42,7 @@ class ScratchDir {
   /// Copies the loader fixture `fixture` to `relative` with `mode`; returns its path.
   std::string copy_fixture(const std::string& fixture, const std::string& relative,
                            mode_t mode = 0755) const {
-    std::filesystem::copy_file(std::string(SDM_FIXTURE_DIR) + "/loader/" + fixture, path(relative));
+    std::filesystem::copy_file(loader_fixture(fixture), path(relative));
     set_mode(path(relative), mode);
     return path(relative);
   }

@@ -12,10 +12,10 @@ namespace {
 using test::config_error_of;
 using test::contains;
 
-const std::string kPath = "/etc/sahara/sahara.yaml";
+const std::string kYamlPath = "/etc/sahara/sahara.yaml";
 
 std::string yaml_error(const std::string& text) {
-  return config_error_of([&] { parse_yaml(text, kPath); });
+  return config_error_of([&] { parse_yaml(text, kYamlPath); });
 }
 
 TEST_CASE("yaml: sections and keys read like the INI file's") {
@@ -26,7 +26,7 @@ TEST_CASE("yaml: sections and keys read like the INI file's") {
       "  revisions_dir: revs\n"
       "  lock_timeout: 30\n"
       "  transaction_per_migration: yes\n",
-      kPath);
+      kYamlPath);
   REQUIRE(file.find("database", "connection") != nullptr);
   CHECK(file.find("database", "connection")->text == "mysql+pymysql://sahara:pw@db/sahara");
   CHECK(file.find("database", "connection")->line == 2);
@@ -40,7 +40,7 @@ TEST_CASE("yaml: sections and keys read like the INI file's") {
 TEST_CASE("yaml: flow style, quoting and section case work as in INI") {
   ConfigFile file = parse_yaml(
       "Database: {connection: \"sqlite:////var/lib/sahara/s.db\"}\nDEFAULT: {debug: 'true'}\n",
-      kPath);
+      kYamlPath);
   CHECK(file.find("database", "connection")->text == "sqlite:////var/lib/sahara/s.db");
   CHECK(file.find("database", "connection")->section == "Database");
   CHECK(file.find("DEFAULT", "debug")->text == "true");
@@ -60,7 +60,7 @@ TEST_CASE("yaml: the settings come out the same as from an INI file") {
 }
 
 TEST_CASE("yaml: a key with no value is empty, and an empty connection is reported") {
-  ConfigFile file = parse_yaml("database:\n  connection:\nsql: ~\n", kPath);
+  ConfigFile file = parse_yaml("database:\n  connection:\nsql: ~\n", kYamlPath);
   CHECK(file.find("database", "connection")->text == "");
   CHECK(file.has_section("sql"));
   std::string error = config_error_of([&] { settings_from({file}); });
@@ -68,12 +68,12 @@ TEST_CASE("yaml: a key with no value is empty, and an empty connection is report
 }
 
 TEST_CASE("yaml: an empty document sets nothing") {
-  CHECK(parse_yaml("", kPath).sections.empty());
-  CHECK(parse_yaml("# only a comment\n", kPath).sections.empty());
+  CHECK(parse_yaml("", kYamlPath).sections.empty());
+  CHECK(parse_yaml("# only a comment\n", kYamlPath).sections.empty());
 }
 
 TEST_CASE("yaml: a repeated key keeps every value and the last one wins") {
-  ConfigFile file = parse_yaml("database:\n  connection: a\n  connection: b\n", kPath);
+  ConfigFile file = parse_yaml("database:\n  connection: a\n  connection: b\n", kYamlPath);
   CHECK(file.find("database", "connection")->text == "b");
 }
 

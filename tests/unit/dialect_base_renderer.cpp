@@ -11,12 +11,12 @@
 #include "sdm/error.hpp"
 #include "sdm/sql_dialect.hpp"
 #include "sqlite/sqlite_dialect.hpp"
+#include "unit/dialect_checks.hpp"
 
 namespace {
 
 using namespace sdm;
-
-const schema::SchemaModel no_tables;
+using namespace sdm::test;
 
 SqlDialectSpec postgresql_like() {
   SqlDialectSpec spec;
@@ -65,13 +65,6 @@ std::vector<std::string> render(const SqlDialect& dialect, const Op& op) {
   return dialect.render(op, no_tables);
 }
 
-AlterColumn alter(const std::string& table, const std::string& column) {
-  AlterColumn op;
-  op.table = table;
-  op.column = column;
-  return op;
-}
-
 Table libs_association() {
   Table table;
   table.name = "libs_association";
@@ -80,15 +73,6 @@ Table libs_association() {
                        ForeignKey({"Job_id"}, "jobs", {"id"})};
   table.options = {{"mysql_engine", "InnoDB"}, {"mysql_charset", "utf8"}};
   return table;
-}
-
-void check_statements(const std::vector<std::string>& rendered,
-                      const std::vector<std::string>& expected) {
-  REQUIRE(rendered.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    CAPTURE(i);
-    CHECK(rendered[i] == expected[i]);
-  }
 }
 
 }  // namespace

@@ -9,13 +9,14 @@
 #include "sdm/error.hpp"
 #include "sdm/operations.hpp"
 #include "sqlite/sqlite_dialect.hpp"
+#include "unit/dialect_checks.hpp"
 
 namespace {
 
 using namespace sdm;
+using sdm::test::no_tables;
 
 const sqlite::SqliteDialect dialect;
-const schema::SchemaModel no_tables;
 
 std::vector<std::string> render(const Op& op) {
   return dialect.render(op, no_tables);

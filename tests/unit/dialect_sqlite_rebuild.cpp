@@ -10,12 +10,14 @@
 #include "sdm/error.hpp"
 #include "sdm/table_rebuild.hpp"
 #include "sqlite/sqlite_dialect.hpp"
+#include "unit/dialect_checks.hpp"
 
 namespace {
 
 using namespace sdm;
+using sdm::test::check_statements;
 
-const sqlite::SqliteDialect dialect;
+const sqlite::SqliteDialect sqlite_dialect;
 
 // parents(id, name) and children(id, parent_id, label, score, note) with a foreign key, a
 // check constraint and an index: every kind of thing a rebuild must keep.
@@ -39,8 +41,8 @@ schema::SchemaModel family() {
   return model;
 }
 
-std::vector<std::string> render(const Op& op) {
-  return dialect.render(op, family());
+std::vector<std::string> render_on_family(const Op& op) {
+  return sqlite_dialect.render(op, family());
 }
 
 AlterColumn alter(const std::string& column) {
@@ -61,21 +63,12 @@ std::vector<std::string> swap_statements(const std::string& copied_columns,
   return statements;
 }
 
-void check_statements(const std::vector<std::string>& rendered,
-                      const std::vector<std::string>& expected) {
-  REQUIRE(rendered.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    CAPTURE(i);
-    CHECK(rendered[i] == expected[i]);
-  }
-}
-
 const std::string kAllColumns = "id, parent_id, label, score, note";
 const std::string kLabelIndex = "CREATE INDEX ix_children_label ON children (label)";
 
 std::string error_of(const Op& op, const SchemaLookup& schema) {
   try {
-    dialect.render(op, schema);
+    sqlite_dialect.render(op, schema);
   } catch (const Error& e) {
     return e.what();
   }
@@ -87,7 +80,7 @@ std::string error_of(const Op& op, const SchemaLookup& schema) {
 TEST_CASE("a column type change rebuilds the table and keeps constraints, keys and indexes") {
   AlterColumn op = alter("label");
   op.type = String(40);
-  check_statements(render(op),
+  check_statements(render_on_family(op),
                    {"CREATE TABLE _sdm_tmp_children (\n"
                     "    id INTEGER NOT NULL, \n"
                     "    parent_id INTEGER, \n"
@@ -107,7 +100,7 @@ TEST_CASE("a column type change rebuilds the table and keeps constraints, keys a
 TEST_CASE("a nullability change rebuilds the table") {
   AlterColumn op = alter("score");
   op.nullable = false;
-  const auto statements = render(op);
+  const auto statements = render_on_family(op);
   REQUIRE(statements.size() == 5);
   CHECK(statements[0].find("    score INTEGER NOT NULL, \n") != std::string::npos);
   check_statements({statements.begin() + 1, statements.end()},
@@ -117,13 +110,13 @@ TEST_CASE("a nullability change rebuilds the table") {
 TEST_CASE("a server default change rebuilds the table, setting or dropping the default") {
   AlterColumn set_default = alter("label");
   set_default.server_default = DefaultChange("'y'");
-  const auto set = render(set_default);
+  const auto set = render_on_family(set_default);
   REQUIRE(set.size() == 5);
   CHECK(set[0].find("    label VARCHAR(10) DEFAULT 'y', \n") != std::string::npos);
 
   AlterColumn drop_default = alter("label");
   drop_default.server_default = DefaultChange(std::nullopt);
-  const auto dropped = render(drop_default);
+  const auto dropped = render_on_family(drop_default);
   REQUIRE(dropped.size() == 5);
   CHECK(dropped[0].find("    label VARCHAR(10), \n") != std::string::npos);
   check_statements({dropped.begin() + 1, dropped.end()},
@@ -131,8 +124,8 @@ TEST_CASE("a server default change rebuilds the table, setting or dropping the d
 }
 
 TEST_CASE("adding a constraint rebuilds the table with the constraint last") {
-  const auto statements =
-      render(AddConstraint{"children", Unique({"parent_id", "label"}, "uq_children_parent_label")});
+  const auto statements = render_on_family(
+      AddConstraint{"children", Unique({"parent_id", "label"}, "uq_children_parent_label")});
   REQUIRE(statements.size() == 5);
   CHECK(statements[0] ==
         "CREATE TABLE _sdm_tmp_children (\n"
@@ -151,18 +144,20 @@ TEST_CASE("adding a constraint rebuilds the table with the constraint last") {
 }
 
 TEST_CASE("adding a foreign key or a check constraint rebuilds the table too") {
-  const auto fk = render(AddConstraint{"parents", ForeignKey({"id"}, "children", {"id"}, "fk_x")});
+  const auto fk =
+      render_on_family(AddConstraint{"parents", ForeignKey({"id"}, "children", {"id"}, "fk_x")});
   REQUIRE(fk.size() == 4);
   CHECK(fk[0].find("    CONSTRAINT fk_x FOREIGN KEY(id) REFERENCES children (id)\n)") !=
         std::string::npos);
-  const auto check = render(AddConstraint{"parents", Check("length(name) > 0", "ck_name")});
+  const auto check =
+      render_on_family(AddConstraint{"parents", Check("length(name) > 0", "ck_name")});
   REQUIRE(check.size() == 4);
   CHECK(check[0].find("    CONSTRAINT ck_name CHECK (length(name) > 0)\n)") != std::string::npos);
 }
 
 TEST_CASE("dropping a constraint rebuilds the table without it") {
   const auto statements =
-      render(DropConstraint{"children", "ck_children_score", ConstraintKind::Check});
+      render_on_family(DropConstraint{"children", "ck_children_score", ConstraintKind::Check});
   REQUIRE(statements.size() == 5);
   CHECK(statements[0].find("CHECK") == std::string::npos);
   CHECK(statements[0].find(
@@ -173,7 +168,7 @@ TEST_CASE("dropping a constraint rebuilds the table without it") {
 }
 
 TEST_CASE("dropping a column a check constraint mentions rebuilds without column and check") {
-  const auto statements = render(DropColumn{"children", "score"});
+  const auto statements = render_on_family(DropColumn{"children", "score"});
   REQUIRE(statements.size() == 5);
   CHECK(statements[0] ==
         "CREATE TABLE _sdm_tmp_children (\n"
@@ -189,16 +184,16 @@ TEST_CASE("dropping a column a check constraint mentions rebuilds without column
 }
 
 TEST_CASE("dropping an indexed column or a foreign key column rebuilds without index or key") {
-  const auto indexed = render(DropColumn{"children", "label"});
+  const auto indexed = render_on_family(DropColumn{"children", "label"});
   REQUIRE(indexed.size() == 4);
   check_statements({indexed.begin() + 1, indexed.end()},
                    swap_statements("id, parent_id, score, note", {}));
 
-  const auto keyed = render(DropColumn{"children", "parent_id"});
+  const auto keyed = render_on_family(DropColumn{"children", "parent_id"});
   REQUIRE(keyed.size() == 5);
   CHECK(keyed[0].find("FOREIGN KEY") == std::string::npos);
 
-  const auto primary = render(DropColumn{"parents", "id"});
+  const auto primary = render_on_family(DropColumn{"parents", "id"});
   REQUIRE(primary.size() == 4);
   CHECK(primary[0] ==
         "CREATE TABLE _sdm_tmp_parents (\n"
@@ -211,7 +206,7 @@ TEST_CASE("rename and retype together: RENAME COLUMN first, then the rebuild und
   AlterColumn op = alter("label");
   op.type = String(40);
   op.new_name = "tag";
-  const auto statements = render(op);
+  const auto statements = render_on_family(op);
   REQUIRE(statements.size() == 6);
   CHECK(statements[0] == "ALTER TABLE children RENAME COLUMN label TO tag");
   CHECK(statements[1].find("    tag VARCHAR(40) DEFAULT 'x', \n") != std::string::npos);
@@ -221,11 +216,11 @@ TEST_CASE("rename and retype together: RENAME COLUMN first, then the rebuild und
 }
 
 TEST_CASE("what SQLite can ALTER needs no rebuild") {
-  check_statements(render(DropColumn{"children", "note"}),
+  check_statements(render_on_family(DropColumn{"children", "note"}),
                    {"ALTER TABLE children DROP COLUMN note"});
   AlterColumn rename = alter("note");
   rename.new_name = "remark";
-  check_statements(render(rename), {"ALTER TABLE children RENAME COLUMN note TO remark"});
+  check_statements(render_on_family(rename), {"ALTER TABLE children RENAME COLUMN note TO remark"});
 }
 
 TEST_CASE("an alter_column that changes nothing renders nothing, or only its rename") {
@@ -233,9 +228,9 @@ TEST_CASE("an alter_column that changes nothing renders nothing, or only its ren
   same.type = String(10);
   same.nullable = true;
   same.server_default = DefaultChange("'x'");
-  CHECK(render(same).empty());
+  CHECK(render_on_family(same).empty());
   same.new_name = "tag";
-  check_statements(render(same), {"ALTER TABLE children RENAME COLUMN label TO tag"});
+  check_statements(render_on_family(same), {"ALTER TABLE children RENAME COLUMN label TO tag"});
 }
 
 TEST_CASE("a reflected type equal to the revision's type is no change") {
@@ -249,7 +244,7 @@ TEST_CASE("a reflected type equal to the revision's type is no change") {
   op.column = "oozie_job_id";
   op.type = String(100);
   op.new_name = "engine_job_id";
-  check_statements(dialect.render(op, live),
+  check_statements(sqlite_dialect.render(op, live),
                    {"ALTER TABLE job_executions RENAME COLUMN oozie_job_id TO engine_job_id"});
 }
 
@@ -262,7 +257,7 @@ TEST_CASE("a rebuild of a table whose name needs quotes quotes the temporary nam
   op.table = "Events";
   op.column = "kind";
   op.type = String(50);
-  const auto statements = dialect.render(op, model);
+  const auto statements = sqlite_dialect.render(op, model);
   REQUIRE(statements.size() == 4);
   CHECK(statements[0].rfind("CREATE TABLE \"_sdm_tmp_Events\" (\n", 0) == 0);
   CHECK(statements[1] ==
@@ -295,8 +290,9 @@ TEST_CASE("on an unknown table, a rename or a column drop is still plain ALTER T
   rename.table = "ghosts";
   rename.column = "a";
   rename.new_name = "b";
-  check_statements(dialect.render(rename, nothing), {"ALTER TABLE ghosts RENAME COLUMN a TO b"});
-  check_statements(dialect.render(DropColumn{"ghosts", "a"}, nothing),
+  check_statements(sqlite_dialect.render(rename, nothing),
+                   {"ALTER TABLE ghosts RENAME COLUMN a TO b"});
+  check_statements(sqlite_dialect.render(DropColumn{"ghosts", "a"}, nothing),
                    {"ALTER TABLE ghosts DROP COLUMN a"});
 }
 

@@ -10,11 +10,13 @@
 #include "schema/schema_model.hpp"
 #include "sqlite/sqlite_dialect.hpp"
 #include "support/memory_sqlite.hpp"
+#include "unit/dialect_checks.hpp"
 
 namespace {
 
 using namespace sdm;
-using Rows = std::vector<std::vector<std::string>>;
+using sdm::test::alter;
+using TextRows = std::vector<std::vector<std::string>>;
 
 using Database = test::MemorySqlite;
 
@@ -55,15 +57,15 @@ class Family {
     model.apply(op);
   }
 
-  Rows children_rows(const std::string& columns = "id, parent_id, label, score, note") {
+  TextRows children_rows(const std::string& columns = "id, parent_id, label, score, note") {
     return db.rows("SELECT " + columns + " FROM children ORDER BY id");
   }
 
-  Rows index_columns(const std::string& index) {
+  TextRows index_columns(const std::string& index) {
     return db.rows("SELECT name FROM pragma_index_info('" + index + "') ORDER BY seqno");
   }
 
-  Rows foreign_keys(const std::string& table) {
+  TextRows foreign_keys(const std::string& table) {
     return db.rows("SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('" +
                    table + "')");
   }
@@ -72,7 +74,7 @@ class Family {
   void check_matches_model(const std::string& table) {
     const Table* expected = model.table(table);
     REQUIRE(expected != nullptr);
-    const Rows live = db.rows(
+    const TextRows live = db.rows(
         "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('" + table + "')");
     REQUIRE(live.size() == expected->columns.size());
     for (std::size_t i = 0; i < live.size(); ++i) {
@@ -87,7 +89,7 @@ class Family {
     CHECK(db.rows("SELECT name FROM sqlite_master WHERE name LIKE '\\_sdm\\_tmp\\_%' ESCAPE '\\'")
               .empty());
     CHECK(db.rows("PRAGMA foreign_key_check").empty());
-    CHECK(db.rows("PRAGMA integrity_check") == Rows{{"ok"}});
+    CHECK(db.rows("PRAGMA integrity_check") == TextRows{{"ok"}});
   }
 
   Database db;
@@ -95,16 +97,9 @@ class Family {
   schema::SchemaModel model;
 };
 
-const Rows kChildren = {{"10", "1", "first", "5", "a note"},
-                        {"11", "2", "second", "NULL", "NULL"},
-                        {"12", "1", "x", "NULL", "NULL"}};
-
-AlterColumn alter(const std::string& table, const std::string& column) {
-  AlterColumn op;
-  op.table = table;
-  op.column = column;
-  return op;
-}
+const TextRows kChildren = {{"10", "1", "first", "5", "a note"},
+                            {"11", "2", "second", "NULL", "NULL"},
+                            {"12", "1", "x", "NULL", "NULL"}};
 
 }  // namespace
 
@@ -114,8 +109,8 @@ TEST_CASE("on a real database a type change keeps rows, index, foreign key and c
   op.type = String(40);
   f.run(op);
   CHECK(f.children_rows() == kChildren);
-  CHECK(f.index_columns("ix_children_label") == Rows{{"label"}});
-  CHECK(f.foreign_keys("children") == Rows{{"parents", "parent_id", "id", "CASCADE"}});
+  CHECK(f.index_columns("ix_children_label") == TextRows{{"label"}});
+  CHECK(f.foreign_keys("children") == TextRows{{"parents", "parent_id", "id", "CASCADE"}});
   CHECK(f.db.try_exec("INSERT INTO children (id, score) VALUES (20, -1)")
             .find("CHECK constraint failed") != std::string::npos);
   f.check_matches_model("children");
@@ -151,7 +146,7 @@ TEST_CASE("on a real database a new server default applies to new rows only") {
   f.run(op);
   CHECK(f.children_rows() == kChildren);
   f.db.exec("INSERT INTO children (id) VALUES (20)");
-  CHECK(f.db.rows("SELECT label FROM children WHERE id = 20") == Rows{{"fresh"}});
+  CHECK(f.db.rows("SELECT label FROM children WHERE id = 20") == TextRows{{"fresh"}});
   f.check_matches_model("children");
 }
 
@@ -163,20 +158,21 @@ TEST_CASE("on a real database an added unique constraint is enforced and a dropp
             .find("UNIQUE constraint failed") != std::string::npos);
   f.run(DropConstraint{"children", "ck_children_score", ConstraintKind::Check});
   f.db.exec("INSERT INTO children (id, score) VALUES (21, -1)");
-  CHECK(f.index_columns("ix_children_label") == Rows{{"label"}});
-  CHECK(f.foreign_keys("children") == Rows{{"parents", "parent_id", "id", "CASCADE"}});
+  CHECK(f.index_columns("ix_children_label") == TextRows{{"label"}});
+  CHECK(f.foreign_keys("children") == TextRows{{"parents", "parent_id", "id", "CASCADE"}});
   f.check_matches_model("children");
 }
 
 TEST_CASE("on a real database dropping an indexed column keeps the other columns' rows") {
   Family f;
   f.run(DropColumn{"children", "label"});
-  CHECK(f.children_rows("id, parent_id, score, note") ==
-        Rows{{"10", "1", "5", "a note"}, {"11", "2", "NULL", "NULL"}, {"12", "1", "NULL", "NULL"}});
+  CHECK(f.children_rows("id, parent_id, score, note") == TextRows{{"10", "1", "5", "a note"},
+                                                                  {"11", "2", "NULL", "NULL"},
+                                                                  {"12", "1", "NULL", "NULL"}});
   CHECK(f.index_columns("ix_children_label").empty());
   f.run(DropColumn{"children", "score"});
   CHECK(f.children_rows("id, parent_id, note") ==
-        Rows{{"10", "1", "a note"}, {"11", "2", "NULL"}, {"12", "1", "NULL"}});
+        TextRows{{"10", "1", "a note"}, {"11", "2", "NULL"}, {"12", "1", "NULL"}});
   f.check_matches_model("children");
 }
 
@@ -187,7 +183,7 @@ TEST_CASE("on a real database rename and retype keep the values under the new na
   op.type = Text();
   f.run(op);
   CHECK(f.children_rows("id, parent_id, tag, score, note") == kChildren);
-  CHECK(f.index_columns("ix_children_label") == Rows{{"tag"}});
+  CHECK(f.index_columns("ix_children_label") == TextRows{{"tag"}});
   f.check_matches_model("children");
 }
 
@@ -198,8 +194,9 @@ TEST_CASE("on a real database rebuilding a parent keeps the children and their f
   f.run(op);
   // ON DELETE CASCADE did not fire when the old parents table was dropped.
   CHECK(f.children_rows() == kChildren);
-  CHECK(f.db.rows("SELECT id, name FROM parents ORDER BY id") == Rows{{"1", "ann"}, {"2", "bob"}});
-  CHECK(f.foreign_keys("children") == Rows{{"parents", "parent_id", "id", "CASCADE"}});
+  CHECK(f.db.rows("SELECT id, name FROM parents ORDER BY id") ==
+        TextRows{{"1", "ann"}, {"2", "bob"}});
+  CHECK(f.foreign_keys("children") == TextRows{{"parents", "parent_id", "id", "CASCADE"}});
   CHECK(f.db.try_exec("INSERT INTO parents (id, name) VALUES (3, 'ann')")
             .find("UNIQUE constraint failed") != std::string::npos);
   f.check_matches_model("parents");
@@ -207,7 +204,7 @@ TEST_CASE("on a real database rebuilding a parent keeps the children and their f
   // The children's key points at the new parents table: enforced, it cascades from it.
   f.db.exec("PRAGMA foreign_keys = ON");
   f.db.exec("DELETE FROM parents WHERE id = 1");
-  CHECK(f.children_rows("id") == Rows{{"11"}});
+  CHECK(f.children_rows("id") == TextRows{{"11"}});
 }
 
 TEST_CASE("on a real database a renamed parent column is followed by the children's key") {
@@ -216,12 +213,12 @@ TEST_CASE("on a real database a renamed parent column is followed by the childre
   op.new_name = "parent_key";
   op.type = BigInteger();
   f.run(op);
-  CHECK(f.foreign_keys("children") == Rows{{"parents", "parent_id", "parent_key", "CASCADE"}});
+  CHECK(f.foreign_keys("children") == TextRows{{"parents", "parent_id", "parent_key", "CASCADE"}});
   CHECK(f.model.table("children")->constraints[1].referred_columns ==
         std::vector<std::string>{"parent_key"});
   CHECK(f.db.rows("PRAGMA foreign_key_check").empty());
   f.check_matches_model("parents");
   // Still the rowid: a row inserted without a key gets the next number.
   f.db.exec("INSERT INTO parents (name) VALUES ('new')");
-  CHECK(f.db.rows("SELECT parent_key FROM parents WHERE name = 'new'") == Rows{{"3"}});
+  CHECK(f.db.rows("SELECT parent_key FROM parents WHERE name = 'new'") == TextRows{{"3"}});
 }

@@ -23,6 +23,15 @@ inline RevisionInfo revision(std::string id, std::vector<std::string> parents,
   return info;
 }
 
+/// A base with two heads on top of it.
+inline std::vector<RevisionInfo> two_heads() {
+  return {
+      revision("1975ea83b712", {}, "create account table"),
+      revision("27c6a30d7c24", {"1975ea83b712"}, "add shopping cart table"),
+      revision("ae1027a6acf", {"1975ea83b712"}, "add a column"),
+  };
+}
+
 /// Sahara's real history, 001..035, with the docstrings of its migration files.
 inline std::vector<RevisionInfo> sahara_revisions() {
   return {

@@ -46,14 +46,6 @@ TableRun run(const RevisionMap& map, const MigrationPlan& plan, std::vector<std:
 
 using Lines = std::vector<std::string>;
 
-std::vector<RevisionInfo> two_heads() {
-  return {
-      test::revision("1975ea83b712", {}, "create account table"),
-      test::revision("27c6a30d7c24", {"1975ea83b712"}, "add shopping cart table"),
-      test::revision("ae1027a6acf", {"1975ea83b712"}, "add a column"),
-  };
-}
-
 // Two bases; b2 depends on the other branch's a1.
 std::vector<RevisionInfo> dependent_branches() {
   return {
@@ -73,7 +65,7 @@ TEST_CASE("a linear upgrade inserts the first row then updates it") {
 }
 
 TEST_CASE("upgrade heads leaves one row per branch") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   TableRun table = run(map, plan_upgrade(map, "heads", {}), {});
   CHECK(table.changes ==
         Lines{"INSERT 1975ea83b712", "UPDATE 1975ea83b712 -> ae1027a6acf", "INSERT 27c6a30d7c24"});
@@ -111,7 +103,7 @@ TEST_CASE("unmerging gives every parent its row, even one the other parent depen
 }
 
 TEST_CASE("downgrading a branch that other rows do not need deletes its row") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   TableRun first = run(map, plan_downgrade(map, "-1", {"ae1027a6acf", "27c6a30d7c24"}),
                        {"ae1027a6acf", "27c6a30d7c24"});
   CHECK(first.changes == Lines{"DELETE ae1027a6acf"});
@@ -143,14 +135,14 @@ TEST_CASE("stamp rows: update, delete, insert") {
 }
 
 TEST_CASE("stamping two branch revisions inserts two rows") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   TableRun table = run(map, plan_stamp(map, {"27c6", "ae10"}, {}), {});
   CHECK(table.changes == Lines{"INSERT 27c6a30d7c24", "INSERT ae1027a6acf"});
   CHECK(table.rows == Lines{"27c6a30d7c24", "ae1027a6acf"});
 }
 
 TEST_CASE("stamping below two heads merges their rows into one") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   TableRun table = run(map, plan_stamp(map, {"1975ea83b712"}, {"ae1027a6acf", "27c6a30d7c24"}),
                        {"ae1027a6acf", "27c6a30d7c24"});
   CHECK(table.changes == Lines{"DELETE ae1027a6acf", "UPDATE 27c6a30d7c24 -> 1975ea83b712"});
@@ -158,7 +150,7 @@ TEST_CASE("stamping below two heads merges their rows into one") {
 }
 
 TEST_CASE("stamping heads above a branch point splits the row") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   TableRun table = run(map, plan_stamp(map, {"heads"}, {"1975ea83b712"}), {"1975ea83b712"});
   CHECK(table.changes == Lines{"UPDATE 1975ea83b712 -> 27c6a30d7c24", "INSERT ae1027a6acf"});
   CHECK(table.rows == Lines{"27c6a30d7c24", "ae1027a6acf"});
@@ -188,7 +180,7 @@ TEST_CASE("online row count messages") {
 }
 
 TEST_CASE("upgrading an empty table through a merge leaves only the merge") {
-  std::vector<RevisionInfo> revisions = two_heads();
+  std::vector<RevisionInfo> revisions = test::two_heads();
   revisions.push_back(
       test::revision("53fffde5ad5", {"27c6a30d7c24", "ae1027a6acf"}, "merge ae1 and 27c"));
   RevisionMap map(revisions);

@@ -20,14 +20,6 @@ std::vector<std::string> log_lines(const MigrationPlan& plan) {
   return lines;
 }
 
-std::vector<RevisionInfo> two_heads() {
-  return {
-      test::revision("1975ea83b712", {}, "create account table"),
-      test::revision("27c6a30d7c24", {"1975ea83b712"}, "add shopping cart table"),
-      test::revision("ae1027a6acf", {"1975ea83b712"}, "add a column"),
-  };
-}
-
 }  // namespace
 
 TEST_CASE("upgrading sahara from an empty database runs 001 to 035 in order") {
@@ -59,7 +51,7 @@ TEST_CASE("upgrading sahara part of the way") {
 }
 
 TEST_CASE("upgrade heads applies each branch and the docs' log lines come out") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   CHECK(log_lines(plan_upgrade(map, "heads", {})) ==
         std::vector<std::string>{"upgrade  -> 1975ea83b712, create account table",
                                  "upgrade 1975ea83b712 -> ae1027a6acf, add a column",
@@ -103,7 +95,7 @@ TEST_CASE("upgrade steps report their revision lists with and without dependenci
 }
 
 TEST_CASE("downgrading one step at a time closes branches then walks down") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   MigrationPlan first = plan_downgrade(map, "-1", {"ae1027a6acf", "27c6a30d7c24"});
   CHECK(log_lines(first) ==
         std::vector<std::string>{"downgrade ae1027a6acf -> 1975ea83b712, add a column"});
@@ -181,7 +173,7 @@ TEST_CASE("stamp with purge ignores the rows the table had") {
 }
 
 TEST_CASE("stamping several revisions at once") {
-  RevisionMap map(two_heads());
+  RevisionMap map(test::two_heads());
   CHECK(log_lines(plan_stamp(map, {"27c6", "ae10"}, {})) ==
         std::vector<std::string>{"stamp_revision  -> 27c6a30d7c24",
                                  "stamp_revision  -> ae1027a6acf"});
@@ -193,7 +185,7 @@ TEST_CASE("stamp errors") {
   RevisionMap sahara(test::sahara_revisions());
   CHECK_THROWS_WITH_AS(plan_stamp(sahara, {"nosuch"}, {"035"}),
                        "Can't locate revision identified by 'nosuch'", RevisionError);
-  RevisionMap branched(two_heads());
+  RevisionMap branched(test::two_heads());
   CHECK_THROWS_WITH_AS(plan_stamp(branched, {"head"}, {}),
                        "Multiple heads are present; please specify a single target revision",
                        RevisionError);
