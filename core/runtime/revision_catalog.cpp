@@ -107,24 +107,21 @@ Operations RevisionCatalog::record(const std::string& revision, bool upgrade,
   if (where == file_of_revision_.end())
     throw RevisionError("Can't locate revision identified by '" + revision + "'");
   const loader::PluginFile& file = files_[where->second];
-  const PluginDescriptor* descriptor = nullptr;
+  const RevisionEntry* entry = nullptr;
   try {
-    descriptor = &loader::load_plugin(file);
+    entry = loader::find_revision_entry(file, revision);
   } catch (const loader::RejectedPlugin& e) {
     throw PluginError("revision plugin " + file.path + " rejected: " + e.what());
   }
-  for (std::uint32_t i = 0; i < descriptor->revision_count; ++i) {
-    const RevisionEntry& entry = descriptor->revisions[i];
-    if (loader::parse_revision_record(entry.metadata).id != revision) continue;
-    Operations ops(context.dialect, context.offline);
-    std::string error;
-    if (!(upgrade ? entry.upgrade : entry.downgrade)(ops, error)) {
-      throw PluginError("revision " + revision + " (" + file.path + "): its " +
-                        (upgrade ? "upgrade" : "downgrade") + " failed: " + error);
-    }
-    return ops;
+  if (entry == nullptr)
+    throw PluginError("revision plugin " + file.path + " does not provide revision " + revision);
+  Operations ops(context.dialect, context.offline);
+  std::string error;
+  if (!(upgrade ? entry->upgrade : entry->downgrade)(ops, error)) {
+    throw PluginError("revision " + revision + " (" + file.path + "): its " +
+                      (upgrade ? "upgrade" : "downgrade") + " failed: " + error);
   }
-  throw PluginError("revision plugin " + file.path + " does not provide revision " + revision);
+  return ops;
 }
 
 }  // namespace sdm::runtime

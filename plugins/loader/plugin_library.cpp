@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "loader/file_digest.hpp"
 #include "loader/manifest.hpp"
@@ -13,12 +14,18 @@
 namespace sdm::loader {
 namespace {
 
+/// A loaded plugin with the revision id of each descriptor entry, in entry order: finding a
+/// revision's entry then parses no metadata record again.
+struct LoadedPlugin {
+  boost::dll::shared_library library;
+  const PluginDescriptor* descriptor = nullptr;
+  std::vector<std::string> revision_ids;
+};
+
 /// Libraries are never unloaded: objects from a plugin may live until exit, and drivers
 /// register themselves with process-wide state. The registry is deliberately never freed.
-std::map<std::string, std::pair<boost::dll::shared_library, const PluginDescriptor*>>&
-loaded_libraries() {
-  static auto* libraries =
-      new std::map<std::string, std::pair<boost::dll::shared_library, const PluginDescriptor*>>;
+std::map<std::string, LoadedPlugin>& loaded_libraries() {
+  static auto* libraries = new std::map<std::string, LoadedPlugin>;
   return *libraries;
 }
 
@@ -34,7 +41,8 @@ std::string dlerror_text(const std::exception& e) {
                      end == std::string::npos || end < begin ? std::string::npos : end - begin);
 }
 
-void check_descriptor(const PluginDescriptor& d, const PluginFile& file) {
+/// Checks the descriptor against the file's metadata; returns the revision id of each entry.
+std::vector<std::string> check_descriptor(const PluginDescriptor& d, const PluginFile& file) {
   if (d.abi_version != kAbiVersion) {
     throw RejectedPlugin("its descriptor has plugin ABI version " + std::to_string(d.abi_version) +
                          ", this host speaks version " + std::to_string(kAbiVersion) +
@@ -70,20 +78,21 @@ void check_descriptor(const PluginDescriptor& d, const PluginFile& file) {
         throw RejectedPlugin("revision '" + id + "' lacks an upgrade or downgrade callback");
       listed.push_back(id);
     }
+    std::vector<std::string> in_entry_order = listed;
     std::sort(declared.begin(), declared.end());
     std::sort(listed.begin(), listed.end());
     if (declared != listed)
       throw RejectedPlugin("its descriptor lists other revisions than its metadata");
-  } else if (d.driver == nullptr || d.driver->create == nullptr || d.driver->metadata == nullptr) {
-    throw RejectedPlugin("its descriptor has no driver factory");
+    return in_entry_order;
   }
+  if (d.driver == nullptr || d.driver->create == nullptr || d.driver->metadata == nullptr)
+    throw RejectedPlugin("its descriptor has no driver factory");
+  return {};
 }
 
-}  // namespace
-
-const PluginDescriptor& load_plugin(const PluginFile& file) {
+const LoadedPlugin& load(const PluginFile& file) {
   auto& libraries = loaded_libraries();
-  if (auto it = libraries.find(file.path); it != libraries.end()) return *it->second.second;
+  if (auto it = libraries.find(file.path); it != libraries.end()) return it->second;
 
   // The file judged when it was listed, and no other: same inode, listed digest. Its directories
   // passed the trust rules, so nobody else can swap it before dlopen; loading by its path (not
@@ -111,13 +120,27 @@ const PluginDescriptor& load_plugin(const PluginFile& file) {
   const PluginDescriptor* descriptor = entry();
   if (descriptor == nullptr) throw RejectedPlugin("its entry point returned no descriptor");
   // The ABI version is read before anything else: it is the one field every version shares.
-  check_descriptor(*descriptor, file);
+  std::vector<std::string> revision_ids = check_descriptor(*descriptor, file);
   if (descriptor->init != nullptr) {
     std::string error;
     if (!descriptor->init(error)) throw RejectedPlugin("its init failed: " + error);
   }
-  libraries.emplace(file.path, std::make_pair(std::move(library), descriptor));
-  return *descriptor;
+  return libraries
+      .emplace(file.path, LoadedPlugin{std::move(library), descriptor, std::move(revision_ids)})
+      .first->second;
+}
+
+}  // namespace
+
+const PluginDescriptor& load_plugin(const PluginFile& file) {
+  return *load(file).descriptor;
+}
+
+const RevisionEntry* find_revision_entry(const PluginFile& file, const std::string& id) {
+  const LoadedPlugin& plugin = load(file);
+  for (std::size_t i = 0; i < plugin.revision_ids.size(); ++i)
+    if (plugin.revision_ids[i] == id) return &plugin.descriptor->revisions[i];
+  return nullptr;
 }
 
 }  // namespace sdm::loader

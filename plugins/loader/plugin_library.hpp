@@ -3,6 +3,8 @@
 // descriptor it returns, run its init. Loaded libraries stay loaded until the process ends.
 #pragma once
 
+#include <string>
+
 #include "loader/plugin_file.hpp"
 #include "sdm/plugin.hpp"
 
@@ -11,5 +13,9 @@ namespace sdm::loader {
 /// Loads `file` and returns its checked descriptor; throws RejectedPlugin with the reason.
 /// Loading the same path twice returns the same descriptor.
 const PluginDescriptor& load_plugin(const PluginFile& file);
+
+/// Loads `file` as load_plugin does and returns its entry for revision `id`, or nullptr when it
+/// has none.
+const RevisionEntry* find_revision_entry(const PluginFile& file, const std::string& id);
 
 }  // namespace sdm::loader

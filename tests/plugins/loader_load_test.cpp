@@ -9,6 +9,7 @@
 #include "sdm/operations.hpp"
 
 using sdm::PluginKind;
+using sdm::loader::find_revision_entry;
 using sdm::loader::inspect_plugin_file;
 using sdm::loader::load_plugin;
 using sdm::loader::RejectedPlugin;
@@ -42,6 +43,15 @@ TEST_CASE("a well-formed plugin loads and records its ops") {
   CHECK(derived.derives_from_upgrade());
   // Loading twice gives the same library.
   CHECK(&load_plugin(file) == &d);
+}
+
+TEST_CASE("a revision's entry is found by its id in a plugin holding several") {
+  auto file = inspect_plugin_file(loader_fixture("two_revisions.so"), PluginKind::Revisions);
+  const sdm::PluginDescriptor& d = load_plugin(file);
+  CHECK(find_revision_entry(file, "aaaa00000001") == &d.revisions[0]);
+  CHECK(find_revision_entry(file, "aaaa00000002") == &d.revisions[1]);
+  CHECK(find_revision_entry(file, "aaaa00000003") == nullptr);
+  CHECK(find_revision_entry(file, "") == nullptr);
 }
 
 TEST_CASE("a descriptor that contradicts the file's ABI version is rejected") {
