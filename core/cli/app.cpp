@@ -76,6 +76,7 @@ int run_program(const std::vector<std::string>& arguments, std::ostream& out,
     AppContext context(line, out, err);
     int code = dispatch(context);
     out.flush();
+    context.keep_revisions_until_exit();
     return code;
   } catch (const HostError& e) {
     out.flush();

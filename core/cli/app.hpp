@@ -8,7 +8,8 @@
 namespace sdm::cli {
 
 /// Runs `sahara-db-manage` with `arguments` (without the program name). Results go to `out`,
-/// progress and `FAILED: ...` to `err`. Returns the exit code.
+/// progress and `FAILED: ...` to `err`. Returns the exit code. Once per process, right before
+/// it ends: the revision catalog a command built is left to the exit, not freed.
 int run_program(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace sdm::cli

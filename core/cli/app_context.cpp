@@ -122,6 +122,11 @@ std::vector<std::string> AppContext::revisions_dirs() {
   return dirs;
 }
 
+void AppContext::keep_revisions_until_exit() {
+  static auto* kept = new std::vector<std::unique_ptr<runtime::RevisionCatalog>>;
+  if (revisions_) kept->push_back(std::move(revisions_));
+}
+
 runtime::RevisionCatalog& AppContext::revisions() {
   if (!revisions_) {
     loader::LoaderPolicy policy = plugin_policy();
