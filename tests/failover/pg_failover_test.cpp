@@ -103,6 +103,9 @@ TEST_CASE(
     "postgresql failover: SQLAlchemy's multi-host URL and libpq's lists reach the primary "
     "whichever server comes first") {
   FailoverTarget t;
+  // The standby must have replayed the new database first: libpq tries no further host after
+  // one that refuses the login, as the standby does for a database it does not have yet.
+  t.pair.wait_for_standby();
   // Standby first: without target_session_attrs libpq would stop there.
   const ProcessResult up = t.run(t.both("&target_session_attrs=primary"), {"upgrade", "head"});
   REQUIRE_MESSAGE(up.exit_code == 0, up.err);
