@@ -49,13 +49,27 @@ std::string connect_failure(const ConnectionOptions& options, std::string messag
                            : *wanted == "primary"                ? "a primary"
                            : *wanted == "read-write"             ? "accepting writes"
                                                                  : "a " + *wanted + " server";
+  const std::vector<std::string> listed = listed_servers(*host, port ? *port : "");
   std::string servers;
-  for (const auto& server : listed_servers(*host, port ? *port : ""))
+  for (const auto& server : listed)
     servers += (servers.empty() ? "" : ", ") + server;
   const std::string each = "connection to server at";
+  std::size_t tried = message.rfind(each, 0) == 0 ? 1 : 0;
   for (auto at = message.find(" " + each); at != std::string::npos;
-       at = message.find(" " + each, at + 2))
+       at = message.find(" " + each, at + 2)) {
     message.replace(at, 1, "; ");
+    ++tried;
+  }
+  // libpq tries no further server after one that refused the login (a wrong password, a
+  // database it does not have): the others were never asked what they are.
+  if (tried < listed.size() && message.find("failed: FATAL:") != std::string::npos &&
+      message.find("could not translate host name") == std::string::npos) {
+    return "libpq stopped after " + std::to_string(tried) + " of the " +
+           std::to_string(listed.size()) + " listed PostgreSQL servers (" + servers +
+           "), since it tries no further server after one refuses the login: " + message +
+           "; correct the user, password or database name in the URL (a standby refuses a "
+           "database it has not replayed yet)";
+  }
   return "none of the listed PostgreSQL servers (" + servers + ") is " + kind + ": " + message +
          "; start or promote the primary, or correct the host list in the URL";
 }

@@ -149,6 +149,28 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "postgresql failover: a login refused by the first listed server says the others were not "
+    "tried") {
+  FailoverTarget t;
+  t.pair.wait_for_standby();
+  // No server has this database: the standby, listed first, refuses the login and libpq
+  // stops there without asking the primary.
+  const ProcessResult failed = t.run(t.login() + "/no_such_database?host=" + t.standby() +
+                                         "&host=" + t.primary() + "&target_session_attrs=primary",
+                                     {"upgrade", "head"});
+  CHECK(failed.exit_code == 6);
+  CHECK_MESSAGE(failed.err.find("libpq stopped after 1 of the 2 listed PostgreSQL servers (" +
+                                t.standby() + ", " + t.primary() +
+                                "), since it tries no further server after one refuses the "
+                                "login: connection to server at") != std::string::npos,
+                failed.err);
+  CHECK(failed.err.find("\"no_such_database\" does not exist") != std::string::npos);
+  CHECK(failed.err.find("is a primary") == std::string::npos);
+  CHECK(failed.err.find(kPassword) == std::string::npos);
+  CHECK(failed.err.find(url_encode(kPassword)) == std::string::npos);
+}
+
+TEST_CASE(
     "postgresql failover: a server that accepts only read-only transactions is refused before "
     "anything is written") {
   FailoverTarget t;
