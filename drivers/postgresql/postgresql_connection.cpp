@@ -44,11 +44,6 @@ std::string connect_failure(const ConnectionOptions& options, std::string messag
   const std::string* host = options.parameter("host");
   if (host == nullptr || host->find(',') == std::string::npos) return message;
   const std::string* port = options.parameter("port");
-  const std::string* wanted = options.parameter("target_session_attrs");
-  const std::string kind = wanted == nullptr || *wanted == "any" ? "reachable"
-                           : *wanted == "primary"                ? "a primary"
-                           : *wanted == "read-write"             ? "accepting writes"
-                                                                 : "a " + *wanted + " server";
   const std::vector<std::string> listed = listed_servers(*host, port ? *port : "");
   std::string servers;
   for (const auto& server : listed)
@@ -70,6 +65,11 @@ std::string connect_failure(const ConnectionOptions& options, std::string messag
            "; correct the user, password or database name in the URL (a standby refuses a "
            "database it has not replayed yet)";
   }
+  const std::string* wanted = options.parameter("target_session_attrs");
+  const std::string kind = wanted == nullptr || *wanted == "any" ? "reachable"
+                           : *wanted == "primary"                ? "a primary"
+                           : *wanted == "read-write"             ? "accepting writes"
+                                                                 : "a " + *wanted + " server";
   return "none of the listed PostgreSQL servers (" + servers + ") is " + kind + ": " + message +
          "; start or promote the primary, or correct the host list in the URL";
 }
@@ -176,9 +176,14 @@ Rows PostgresqlConnection::query(const std::string& sql) {
 
 namespace {
 
+/// A statement with PostgreSQL's $1, $2, ... and the values bound to them, as text.
+struct NumberedStatement {
+  std::string text;
+  std::vector<std::optional<std::string>> parameters;
+};
+
 /// `?` placeholders as PostgreSQL's $1, $2, ..., and the values as its text forms.
-std::pair<std::string, std::vector<std::optional<std::string>>> numbered(
-    const std::string& sql, const std::vector<Value>& values) {
+NumberedStatement numbered(const std::string& sql, const std::vector<Value>& values) {
   const std::vector<std::string> pieces = split_at_placeholders(sql);
   check_placeholder_count(pieces, values.size());
   std::string text = pieces.front();
@@ -208,10 +213,10 @@ std::pair<std::string, std::vector<std::optional<std::string>>> numbered(
 std::int64_t PostgresqlConnection::execute_bound(const std::string& sql,
                                                  const std::vector<Value>& values) {
   try {
-    const auto [text, parameters] = numbered(sql, values);
+    const NumberedStatement statement = numbered(sql, values);
     std::int64_t changed = -1;
-    watched([&, &text = text, &parameters = parameters] {
-      return run_with_parameters(link(), text, parameters, &changed);
+    watched([&] {
+      return run_with_parameters(link(), statement.text, statement.parameters, &changed);
     });
     return changed;
   } catch (const Error& e) {
@@ -221,10 +226,9 @@ std::int64_t PostgresqlConnection::execute_bound(const std::string& sql,
 
 Rows PostgresqlConnection::query_bound(const std::string& sql, const std::vector<Value>& values) {
   try {
-    const auto [text, parameters] = numbered(sql, values);
-    return watched([&, &text = text, &parameters = parameters] {
-      return run_with_parameters(link(), text, parameters, nullptr);
-    });
+    const NumberedStatement statement = numbered(sql, values);
+    return watched(
+        [&] { return run_with_parameters(link(), statement.text, statement.parameters, nullptr); });
   } catch (const Error& e) {
     throw Error(std::string("PostgreSQL query failed: ") + e.what(), e.kind());
   }

@@ -78,12 +78,12 @@ std::vector<std::string> check_descriptor(const PluginDescriptor& d, const Plugi
         throw RejectedPlugin("revision '" + id + "' lacks an upgrade or downgrade callback");
       listed.push_back(id);
     }
-    std::vector<std::string> in_entry_order = listed;
+    std::vector<std::string> sorted = listed;
     std::sort(declared.begin(), declared.end());
-    std::sort(listed.begin(), listed.end());
-    if (declared != listed)
+    std::sort(sorted.begin(), sorted.end());
+    if (declared != sorted)
       throw RejectedPlugin("its descriptor lists other revisions than its metadata");
-    return in_entry_order;
+    return listed;
   }
   if (d.driver == nullptr || d.driver->create == nullptr || d.driver->metadata == nullptr)
     throw RejectedPlugin("its descriptor has no driver factory");
