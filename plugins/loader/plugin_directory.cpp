@@ -58,9 +58,17 @@ std::vector<DirectoryEntry> list_entries(const std::string& real_dir, const std:
     errno = 0;
   }
   if (errno != 0) throw DirectoryError("cannot list " + listed_dir + ": " + std::strerror(errno));
-  std::sort(entries.begin(), entries.end(),
-            [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
-  return entries;
+  // Sorted through pointers: moving thousands of entries about cost more than comparing them.
+  std::vector<DirectoryEntry*> order(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    order[i] = &entries[i];
+  std::sort(order.begin(), order.end(),
+            [](const DirectoryEntry* a, const DirectoryEntry* b) { return a->name < b->name; });
+  std::vector<DirectoryEntry> sorted;
+  sorted.reserve(entries.size());
+  for (DirectoryEntry* entry : order)
+    sorted.push_back(std::move(*entry));
+  return sorted;
 }
 
 }  // namespace
@@ -113,8 +121,8 @@ std::optional<PluginFile> PluginDirectory::cached(const DirectoryEntry& entry, P
       ::fstatat(directory_fd_.get(), entry.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
       !S_ISREG(st.st_mode))
     return std::nullopt;
-  const PluginMetadata* metadata = cache_->take(entry.name, FileStamp::of(st));
-  if (metadata == nullptr) return std::nullopt;
+  std::optional<PluginMetadata> metadata = cache_->take(entry.name, FileStamp::of(st));
+  if (!metadata) return std::nullopt;
   // The same judgement, in the same order, as open() and open_candidate() give a read file.
   refuse_if_directory_untrusted();
   PluginFile file;
@@ -128,7 +136,7 @@ std::optional<PluginFile> PluginDirectory::cached(const DirectoryEntry& entry, P
   }
   file.trust_note = trust_note(std::move(file_note));
   check_metadata(*metadata, kind);
-  file.metadata = *metadata;
+  file.metadata = std::move(*metadata);
   return file;
 }
 

@@ -55,7 +55,7 @@ std::string cache_folder() {
 
 class Writer {
  public:
-  explicit Writer(std::string_view header) : out_(header) {}
+  explicit Writer(std::string_view header = {}) : out_(header) {}
   void text(std::string_view value) {
     number(value.size());
     out_.append(value);
@@ -66,7 +66,9 @@ class Writer {
     for (const auto& value : values)
       text(value);
   }
+  void raw(std::string_view bytes) { out_.append(bytes); }
   const std::string& bytes() const { return out_; }
+  std::string take() { return std::move(out_); }
 
  private:
   std::string out_;
@@ -84,22 +86,31 @@ class Reader {
     in_.remove_prefix(8);
     return value;
   }
-  std::string text() {
+  std::string_view view() {
     const std::uint64_t size = number();
     if (size > in_.size()) throw Malformed{};
-    std::string value(in_.substr(0, size));
+    std::string_view value = in_.substr(0, size);
     in_.remove_prefix(size);
     return value;
   }
-  std::vector<std::string> list() {
+  std::string text() { return std::string(view()); }
+  std::uint64_t count() {
     const std::uint64_t count = number();
     if (count > in_.size()) throw Malformed{};  // every item takes at least 8 bytes
-    std::vector<std::string> values;
-    values.reserve(count);
-    for (std::uint64_t i = 0; i < count; ++i)
-      values.push_back(text());
+    return count;
+  }
+  std::vector<std::string> list() {
+    std::vector<std::string> values(count());
+    for (auto& value : values)
+      value = text();
     return values;
   }
+  void skip_list() {
+    for (std::uint64_t i = 0, n = count(); i < n; ++i)
+      view();
+  }
+  /// Where the reader stands, to measure what a skip went over.
+  const char* position() const { return in_.data(); }
   bool done() const { return in_.empty(); }
 
  private:
@@ -126,26 +137,42 @@ void write_metadata(Writer& out, const PluginMetadata& meta) {
   }
 }
 
+/// Checks the shape of what write_metadata() wrote and steps over it, building nothing.
+void skip_metadata(Reader& in) {
+  for (int i = 0; i < 3; ++i)
+    in.view();
+  for (std::uint64_t i = 0, n = in.count(); i < n; ++i) {
+    in.view();
+    in.skip_list();
+    in.skip_list();
+    in.skip_list();
+    in.view();
+    in.view();
+  }
+  for (std::uint64_t i = 0, n = in.count(); i < n; ++i) {
+    in.view();
+    in.skip_list();
+  }
+}
+
 PluginMetadata read_metadata(Reader& in) {
   PluginMetadata meta;
   meta.abi_version = in.text();
   meta.kind = in.text();
   meta.build_key = in.text();
-  for (std::uint64_t i = 0, n = in.number(); i < n; ++i) {
-    RevisionMetadata r;
+  meta.revisions.resize(in.count());
+  for (RevisionMetadata& r : meta.revisions) {
     r.id = in.text();
     r.parents = in.list();
     r.depends_on = in.list();
     r.branch_labels = in.list();
     r.doc = in.text();
     r.source = in.text();
-    meta.revisions.push_back(std::move(r));
   }
-  for (std::uint64_t i = 0, n = in.number(); i < n; ++i) {
-    DriverMetadata d;
+  meta.drivers.resize(in.count());
+  for (DriverMetadata& d : meta.drivers) {
     d.name = in.text();
     d.schemes = in.list();
-    meta.drivers.push_back(std::move(d));
   }
   return meta;
 }
@@ -167,33 +194,37 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
       static_cast<std::uint64_t>(st.st_size) > kLargestCache || trust.file_problem(st, file_)) {
     return;
   }
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  bytes_.resize(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::read(fd.get(), bytes.data() + done, bytes.size() - done);
+  while (done < bytes_.size()) {
+    ssize_t n = ::read(fd.get(), bytes_.data() + done, bytes_.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     done += static_cast<std::size_t>(n);
   }
-  if (done != bytes.size() || bytes.compare(0, kMagic.size(), kMagic) != 0) return;
+  if (done != bytes_.size() || bytes_.compare(0, kMagic.size(), kMagic) != 0) {
+    bytes_.clear();
+    return;
+  }
   try {
-    Reader in(std::string_view(bytes).substr(kMagic.size()));
-    if (in.text() != SDM_STRINGIFY(SDM_ABI_VERSION) || in.text() != SDM_BUILD_KEY ||
-        in.text() != real_dir_)
+    Reader in(std::string_view(bytes_).substr(kMagic.size()));
+    if (in.view() != SDM_STRINGIFY(SDM_ABI_VERSION) || in.view() != SDM_BUILD_KEY ||
+        in.view() != real_dir_)
       throw Reader::Malformed{};
-    const std::uint64_t count = in.number();
-    read_.reserve(std::min<std::uint64_t>(count, bytes.size() / 8));
-    kept_.reserve(read_.bucket_count());
+    const std::uint64_t count = in.count();
+    read_.reserve(count);
     for (std::uint64_t i = 0; i < count; ++i) {
-      std::string name = in.text();
+      std::string_view name = in.view();
       Entry entry;
       entry.stamp.device = in.number();
       entry.stamp.inode = in.number();
       entry.stamp.size = in.number();
       entry.stamp.modified_ns = static_cast<std::int64_t>(in.number());
       entry.stamp.changed_ns = static_cast<std::int64_t>(in.number());
-      entry.metadata = read_metadata(in);
-      read_.emplace(std::move(name), std::move(entry));
+      const char* record = in.position();
+      skip_metadata(in);
+      entry.record = std::string_view(record, static_cast<std::size_t>(in.position() - record));
+      read_.emplace(name, entry);
     }
     if (!in.done()) throw Reader::Malformed{};
   } catch (const Reader::Malformed&) {
@@ -201,16 +232,20 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
   }
 }
 
-const PluginMetadata* ScanCache::find(const std::string& name, const FileStamp& stamp) const {
+std::optional<PluginMetadata> ScanCache::find(std::string_view name, const FileStamp& stamp) const {
   auto found = read_.find(name);
-  return found != read_.end() && found->second.stamp == stamp ? &found->second.metadata : nullptr;
+  if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
+  Reader in(found->second.record);
+  return read_metadata(in);  // its shape was checked when the file was read
 }
 
-const PluginMetadata* ScanCache::take(const std::string& name, const FileStamp& stamp) {
+std::optional<PluginMetadata> ScanCache::take(std::string_view name, const FileStamp& stamp) {
   auto found = read_.find(name);
-  if (found == read_.end() || !(found->second.stamp == stamp)) return nullptr;
-  auto kept = kept_.insert(read_.extract(found));
-  return kept.inserted ? &kept.position->second.metadata : nullptr;
+  if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
+  if (!found->second.taken) ++taken_;
+  found->second.taken = true;
+  Reader in(found->second.record);
+  return read_metadata(in);
 }
 
 void ScanCache::keep(const std::string& name, const FileStamp& stamp,
@@ -222,27 +257,35 @@ void ScanCache::keep(const std::string& name, const FileStamp& stamp,
                                .count();
   const std::int64_t settled = now - kSettleNs;
   if (stamp.modified_ns > settled || stamp.changed_ns > settled) return;
-  kept_[name] = Entry{stamp, metadata};
-  changed_ = true;  // unchanged files come through take()
+  Writer record;
+  write_metadata(record, metadata);
+  fresh_[name] = {stamp, record.take()};
 }
 
 void ScanCache::save() {
-  // Unchanged when every entry read was taken again (read_ is then empty) and nothing kept.
-  if (!active() || !(changed_ || !read_.empty())) return;
+  // Unchanged when every entry read was taken again and nothing new was kept.
+  if (!active() || (fresh_.empty() && taken_ == read_.size())) return;
   Writer out(kMagic);
   out.text(SDM_STRINGIFY(SDM_ABI_VERSION));
   out.text(SDM_BUILD_KEY);
   out.text(real_dir_);
-  out.number(kept_.size());
-  for (const auto& [name, entry] : kept_) {
+  auto entry = [&out](std::string_view name, const FileStamp& stamp, std::string_view record) {
     out.text(name);
-    out.number(entry.stamp.device);
-    out.number(entry.stamp.inode);
-    out.number(entry.stamp.size);
-    out.number(static_cast<std::uint64_t>(entry.stamp.modified_ns));
-    out.number(static_cast<std::uint64_t>(entry.stamp.changed_ns));
-    write_metadata(out, entry.metadata);
-  }
+    out.number(stamp.device);
+    out.number(stamp.inode);
+    out.number(stamp.size);
+    out.number(static_cast<std::uint64_t>(stamp.modified_ns));
+    out.number(static_cast<std::uint64_t>(stamp.changed_ns));
+    out.raw(record);
+  };
+  std::size_t count = fresh_.size();
+  for (const auto& [name, read] : read_)
+    count += read.taken && fresh_.find(name) == fresh_.end();
+  out.number(count);
+  for (const auto& [name, read] : read_)
+    if (read.taken && fresh_.find(name) == fresh_.end()) entry(name, read.stamp, read.record);
+  for (const auto& [name, kept] : fresh_)
+    entry(name, kept.first, kept.second);
   const std::string& bytes = out.bytes();
   const std::string temporary = file_ + ".tmp." + std::to_string(::getpid());
   UniqueFd fd(

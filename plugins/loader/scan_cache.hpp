@@ -11,9 +11,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "loader/path_trust.hpp"
 #include "loader/plugin_candidate.hpp"
@@ -32,10 +36,10 @@ class ScanCache {
 
   /// True when the cache folder is usable.
   bool active() const { return !file_.empty(); }
-  /// What was read from the file `name` when it had `stamp`, or nullptr.
-  const PluginMetadata* find(const std::string& name, const FileStamp& stamp) const;
+  /// What was read from the file `name` when it had `stamp`, or nullopt.
+  std::optional<PluginMetadata> find(std::string_view name, const FileStamp& stamp) const;
   /// find(), and the entry is kept for the next run as it is (a file still unchanged).
-  const PluginMetadata* take(const std::string& name, const FileStamp& stamp);
+  std::optional<PluginMetadata> take(std::string_view name, const FileStamp& stamp);
   /// Keeps what was read from `name` at `stamp` for the next run (a file changed in the last
   /// seconds is not kept). Entries neither taken nor kept again this run are dropped by save().
   void keep(const std::string& name, const FileStamp& stamp, const PluginMetadata& metadata);
@@ -44,17 +48,21 @@ class ScanCache {
   void save();
 
  private:
+  /// An entry of the file read: its metadata stays in the file's bytes until a scan asks for
+  /// it, so an unchanged directory costs one parse per file and no copies.
   struct Entry {
     FileStamp stamp;
-    PluginMetadata metadata;
+    std::string_view record;  ///< the metadata as written, within bytes_
+    bool taken = false;
   };
-  void read();
 
   std::string real_dir_;
-  std::string file_;  ///< the cache file's path; empty when inactive
-  std::unordered_map<std::string, Entry> read_;
-  std::unordered_map<std::string, Entry> kept_;
-  bool changed_ = false;
+  std::string file_;   ///< the cache file's path; empty when inactive
+  std::string bytes_;  ///< the cache file as read
+  std::unordered_map<std::string_view, Entry> read_;  ///< names are views into bytes_
+  std::size_t taken_ = 0;
+  /// Entries kept this run from files read again: name -> stamp and metadata as written.
+  std::map<std::string, std::pair<FileStamp, std::string>, std::less<>> fresh_;
 };
 
 }  // namespace sdm::loader

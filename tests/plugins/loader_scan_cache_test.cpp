@@ -115,25 +115,25 @@ TEST_CASE("the scan cache gives back what was kept only for a file with the same
   CHECK((st.st_mode & 07777) == 0600);
 
   ScanCache again("/some/plugins", trust);
-  const PluginMetadata* found = again.find("a.so", old_stamp());
-  REQUIRE(found != nullptr);
+  std::optional<PluginMetadata> found = again.find("a.so", old_stamp());
+  REQUIRE(found.has_value());
   check_same(*found, sample_metadata());
   for (auto change : {&FileStamp::device, &FileStamp::inode, &FileStamp::size}) {
     FileStamp other = old_stamp();
     other.*change += 1;
-    CHECK(again.find("a.so", other) == nullptr);
+    CHECK_FALSE(again.find("a.so", other).has_value());
   }
   FileStamp rewritten = old_stamp();
   rewritten.changed_ns += 1;
-  CHECK(again.find("a.so", rewritten) == nullptr);
-  CHECK(again.find("fresh.so", old_stamp()) == nullptr);
-  CHECK(again.find("b.so", old_stamp()) == nullptr);
+  CHECK_FALSE(again.find("a.so", rewritten).has_value());
+  CHECK_FALSE(again.find("fresh.so", old_stamp()).has_value());
+  CHECK_FALSE(again.find("b.so", old_stamp()).has_value());
   // Another directory has a cache of its own.
-  CHECK(ScanCache("/other/plugins", trust).find("a.so", old_stamp()) == nullptr);
+  CHECK_FALSE(ScanCache("/other/plugins", trust).find("a.so", old_stamp()).has_value());
 
   // A scan that no longer finds a file drops it.
   again.save();
-  CHECK(ScanCache("/some/plugins", trust).find("a.so", old_stamp()) == nullptr);
+  CHECK_FALSE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
 }
 
 TEST_CASE("a cache others can change, or a damaged one, is not read") {
@@ -147,33 +147,33 @@ TEST_CASE("a cache others can change, or a damaged one, is not read") {
     return cache_file(scratch.dir());
   };
   const std::string file = write_cache();
-  REQUIRE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()) != nullptr);
+  REQUIRE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
 
   SUBCASE("a cache file its group can write") {
     set_mode(file, 0620);
-    CHECK(ScanCache("/some/plugins", trust).find("a.so", old_stamp()) == nullptr);
+    CHECK_FALSE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
   }
   SUBCASE("a cache folder others can write") {
     set_mode(scratch.dir() + "/sahara-db-manage", 0777);
     PathTrust fresh;
     ScanCache cache("/some/plugins", fresh);
     CHECK_FALSE(cache.active());
-    CHECK(cache.find("a.so", old_stamp()) == nullptr);
+    CHECK_FALSE(cache.find("a.so", old_stamp()).has_value());
     set_mode(scratch.dir() + "/sahara-db-manage", 0700);
   }
   SUBCASE("a truncated cache file") {
     fs::resize_file(file, fs::file_size(file) - 3);
-    CHECK(ScanCache("/some/plugins", trust).find("a.so", old_stamp()) == nullptr);
+    CHECK_FALSE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
   }
   SUBCASE("a cache file of something else") {
     std::ofstream(file, std::ios::trunc) << "sdm-scan-cache 1\n\xff\xff\xff\xff\xff\xff\xff\x7f";
-    CHECK(ScanCache("/some/plugins", trust).find("a.so", old_stamp()) == nullptr);
+    CHECK_FALSE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
   }
   // Whatever was wrong, the next save writes a good one.
   ScanCache rewrite("/some/plugins", trust);
   rewrite.keep("a.so", old_stamp(), sample_metadata());
   rewrite.save();
-  CHECK(ScanCache("/some/plugins", trust).find("a.so", old_stamp()) != nullptr);
+  CHECK(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
 }
 
 TEST_CASE("a scan with the cache finds what reading finds, and reads a replaced file again") {
@@ -210,8 +210,8 @@ TEST_CASE("a scan with the cache finds what reading finds, and reads a replaced 
     ScanCache cache(fs::canonical(dir).string(), trust);
     struct stat st {};
     REQUIRE(::stat((dir + "/b.so").c_str(), &st) == 0);
-    const PluginMetadata* kept = cache.find("b.so", FileStamp::of(st));
-    REQUIRE(kept != nullptr);
+    std::optional<PluginMetadata> kept = cache.find("b.so", FileStamp::of(st));
+    REQUIRE(kept.has_value());
     PluginMetadata marked = *kept;
     marked.revisions.front().doc = "as the cache has it";
     cache.keep("b.so", FileStamp::of(st), marked);
