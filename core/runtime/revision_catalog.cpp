@@ -41,17 +41,24 @@ RevisionCatalog::RevisionCatalog(const std::vector<std::string>& directories,
   }
   rejected_files_ = problems_.size();
 
-  revisions_.reserve(files_.size());
   for (std::size_t i = 0; i < files_.size(); ++i) {
-    for (const auto& r : files_[i].metadata.revisions) {
-      revisions_.push_back({r.id, r.parents, r.depends_on, r.branch_labels, r.doc, files_[i].path});
+    for (const auto& r : files_[i].metadata.revisions)
       file_of_revision_.emplace(r.id, i);  // a duplicate id is the graph's problem to report
-    }
   }
-  graph::RevisionMap map = graph::RevisionMap::build(revisions_, graph_problems_);
+  graph::RevisionMap map = graph::RevisionMap::build(revisions(), graph_problems_);
   for (const auto& problem : graph_problems_)
     problems_.push_back({graph::join_comma(problem.paths), problem.message});
   if (problems_.empty()) map_ = std::make_unique<graph::RevisionMap>(std::move(map));
+}
+
+std::vector<graph::RevisionInfo> RevisionCatalog::revisions() const {
+  std::vector<graph::RevisionInfo> revisions;
+  revisions.reserve(files_.size());
+  for (const auto& file : files_) {
+    for (const auto& r : file.metadata.revisions)
+      revisions.push_back({r.id, r.parents, r.depends_on, r.branch_labels, r.doc, file.path});
+  }
+  return revisions;
 }
 
 const graph::RevisionMap& RevisionCatalog::map() const {

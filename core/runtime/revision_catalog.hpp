@@ -53,8 +53,9 @@ class RevisionCatalog {
 
   /// The files that passed inspection in directories()[index], in file-name order.
   std::vector<const loader::PluginFile*> files_in(std::size_t index) const;
-  /// Every revision the files declare, as the graph was built from them.
-  const std::vector<graph::RevisionInfo>& revisions() const { return revisions_; }
+  /// Every revision the files declare, as the graph was built from them (made on each call:
+  /// the graph holds them once, and only `revision` needs them again).
+  std::vector<graph::RevisionInfo> revisions() const;
   /// Loads every plugin (running its init) and returns the files that failed, with why.
   std::vector<loader::Rejection> load_all() const;
 
@@ -67,7 +68,6 @@ class RevisionCatalog {
   std::vector<std::string> directories_;
   std::vector<loader::PluginFile> files_;
   std::vector<std::size_t> directory_of_file_;  // index in directories_, parallel to files_
-  std::vector<graph::RevisionInfo> revisions_;
   std::map<std::string, std::size_t> file_of_revision_;  // id -> index in files_
   std::vector<loader::Rejection> problems_;
   std::size_t rejected_files_ = 0;
