@@ -22,7 +22,7 @@ inline void upgrade_step(sdm::Operations& op, const char* self, const char* prev
   const std::string table = table_of(self);
   op.create_table(
       table,
-      {sdm::Column("id", sdm::Integer()).not_null(),
+      {sdm::Column("id", sdm::Integer()).not_null().autoincrement(false),
        sdm::Column("name", sdm::String(64)).not_null(), sdm::Column("value", sdm::Integer()),
        sdm::Column("created_at", sdm::DateTime())},
       {sdm::PrimaryKey({"id"})});
