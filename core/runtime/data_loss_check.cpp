@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "common/errors.hpp"
+#include "runtime/tables_without_storage.hpp"
 #include "schema/sql_effects.hpp"
 #include "schema/type_change.hpp"
 
@@ -19,6 +20,7 @@ struct Probe {
   using Describe = std::function<std::string(long long)>;
   std::string step;
   std::string op;
+  std::string table;  ///< whose rows or values it counts
   std::string sql;
   Describe describe;
 };
@@ -36,28 +38,37 @@ long long count(Exec& exec, const std::string& sql) {
 
 /// Every probe's count, asked as one SELECT of scalar subqueries per kBatch probes (one round
 /// trip, not one each). A batch the database refuses (a table that is not there) is asked
-/// again one probe at a time.
-std::vector<long long> count_all(Exec& exec, const std::vector<Probe>& probes) {
+/// again one probe at a time. Tables the database says have no storage count nothing, unasked.
+std::vector<long long> count_all(Exec& exec, const std::vector<Probe>& all) {
+  std::vector<std::string> tables;
+  for (const auto& probe : all)
+    tables.push_back(probe.table);
+  std::sort(tables.begin(), tables.end());
+  tables.erase(std::unique(tables.begin(), tables.end()), tables.end());
+  const std::set<std::string> without_storage = tables_without_storage(exec, tables);
+  std::vector<std::size_t> asked;  // indices in `all` of the probes to ask
+  for (std::size_t p = 0; p < all.size(); ++p)
+    if (without_storage.count(all[p].table) == 0) asked.push_back(p);
+
   constexpr std::size_t kBatch = 250;
-  std::vector<long long> counts;
-  counts.reserve(probes.size());
-  for (std::size_t first = 0; first < probes.size(); first += kBatch) {
-    const std::size_t last = std::min(first + kBatch, probes.size());
+  std::vector<long long> counts(all.size(), 0);
+  for (std::size_t first = 0; first < asked.size(); first += kBatch) {
+    const std::size_t last = std::min(first + kBatch, asked.size());
     std::string sql = "SELECT ";
-    for (std::size_t p = first; p < last; ++p)
-      sql += (p == first ? "(" : ", (") + probes[p].sql + ")";
+    for (std::size_t a = first; a < last; ++a)
+      sql += (a == first ? "(" : ", (") + all[asked[a]].sql + ")";
     std::optional<Row> row;
     try {
       auto rows = exec.connection().query(sql);
       if (rows.size() == 1 && rows[0].size() == last - first) row = rows[0];
     } catch (const DatabaseError&) {
     }
-    for (std::size_t p = first; p < last; ++p) {
+    for (std::size_t a = first; a < last; ++a) {
       if (!row) {
-        counts.push_back(count(exec, probes[p].sql));
+        counts[asked[a]] = count(exec, all[asked[a]].sql);
       } else {
-        const auto& value = (*row)[p - first];
-        counts.push_back(value ? std::stoll(*value) : 0);
+        const auto& value = (*row)[a - first];
+        counts[asked[a]] = value ? std::stoll(*value) : 0;
       }
     }
   }
@@ -211,7 +222,8 @@ DataLossFindings find_data_loss(const graph::MigrationPlan& plan,
                                        std::move(describe)});
           return;
         }
-        probes.push_back({step.log_text(), sdm::describe(op), std::move(sql), std::move(describe)});
+        probes.push_back(
+            {step.log_text(), sdm::describe(op), table, std::move(sql), std::move(describe)});
       };
       if (std::holds_alternative<Execute>(op)) {
         try {

@@ -28,7 +28,7 @@
 #endif
 
 /// Defines a test body `void(const std::string& backend)` run once per backend.
-#define BACKEND_TEST(NAME) BACKEND_TEST_IMPL(NAME, SDM_BACKEND_CONCAT(backend_body_, __LINE__))
+#define BACKEND_TEST(NAME) BACKEND_TEST_IMPL(NAME, SDM_BACKEND_CONCAT(backend_body_, __COUNTER__))
 
 #define BACKEND_TEST_IMPL(NAME, BODY)           \
   static void BODY(const std::string& backend); \
@@ -40,7 +40,7 @@
   static void BODY(const std::string& backend)
 
 /// Server backends only (for what SQLite has no counterpart of).
-#define SERVER_TEST(NAME) SERVER_TEST_IMPL(NAME, SDM_BACKEND_CONCAT(server_body_, __LINE__))
+#define SERVER_TEST(NAME) SERVER_TEST_IMPL(NAME, SDM_BACKEND_CONCAT(server_body_, __COUNTER__))
 
 #define SERVER_TEST_IMPL(NAME, BODY)                             \
   [[maybe_unused]] static void BODY(const std::string& backend); \

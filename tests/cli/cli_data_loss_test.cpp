@@ -1,6 +1,8 @@
 // A downgrade that would destroy data is refused, naming what, unless the operator allows it.
 #include <doctest/doctest.h>
 
+#include "cli/backend_cases.hpp"
+#include "cli/backend_target.hpp"
 #include "cli/cli_support.hpp"
 
 using namespace sdm::test;
@@ -47,4 +49,23 @@ TEST_CASE("a Sahara downgrade narrowing a column is refused while longer values 
   sqlite_exec(db, "UPDATE instances SET internal_ip = '10.0.0.6'");
   REQUIRE(sahara({"downgrade", "024"}).exit_code == 0);
   CHECK(sahara({"current"}).out == "024\n");
+}
+
+BACKEND_TEST("the data-loss check finds the one table holding rows among empty ones") {
+  Target t(backend);
+  REQUIRE(t.run("linear", {"upgrade", "head"}).exit_code == 0);
+  // One table never written, one written and emptied since, one holding a row.
+  t.db.sql("INSERT INTO t_1a0000000001 (id, note) VALUES (1, 'keep me')");
+  t.db.sql("INSERT INTO t_2b0000000002 (id, note) VALUES (1, 'gone')");
+  t.db.sql("DELETE FROM t_2b0000000002");
+  auto refused = t.run("linear", {"downgrade", "base"});
+  CHECK(refused.exit_code == 6);
+  CHECK(refused.err.find("drop_table t_1a0000000001: 1 row would be deleted.") !=
+        std::string::npos);
+  CHECK(refused.err.find("t_2b0000000002") == std::string::npos);
+  CHECK(refused.err.find("t_3c0000000003") == std::string::npos);
+  CHECK(t.db.versions() == std::vector<std::string>{"3c0000000003"});
+  t.db.sql("DELETE FROM t_1a0000000001");
+  REQUIRE(t.run("linear", {"downgrade", "base"}).exit_code == 0);
+  CHECK(t.db.versions().empty());
 }
