@@ -96,7 +96,7 @@ class Reader {
   std::string text() { return std::string(view()); }
   std::uint64_t count() {
     const std::uint64_t count = number();
-    if (count > in_.size()) throw Malformed{};  // every item takes at least 8 bytes
+    if (count > in_.size() / 8) throw Malformed{};  // every item takes at least 8 bytes
     return count;
   }
   std::vector<std::string> list() {
@@ -235,17 +235,22 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
 std::optional<PluginMetadata> ScanCache::find(std::string_view name, const FileStamp& stamp) const {
   auto found = read_.find(name);
   if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
-  Reader in(found->second.record);
-  return read_metadata(in);  // its shape was checked when the file was read
+  try {
+    Reader in(found->second.record);
+    return read_metadata(in);  // its shape was checked when the file was read
+  } catch (const Reader::Malformed&) {
+    return std::nullopt;
+  }
 }
 
 std::optional<PluginMetadata> ScanCache::take(std::string_view name, const FileStamp& stamp) {
-  auto found = read_.find(name);
-  if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
-  if (!found->second.taken) ++taken_;
-  found->second.taken = true;
-  Reader in(found->second.record);
-  return read_metadata(in);
+  std::optional<PluginMetadata> metadata = find(name, stamp);
+  if (metadata) {
+    Entry& entry = read_.find(name)->second;
+    taken_ += entry.taken ? 0 : 1;
+    entry.taken = true;
+  }
+  return metadata;
 }
 
 void ScanCache::keep(const std::string& name, const FileStamp& stamp,
