@@ -107,15 +107,30 @@ bool FileStamp::operator==(const FileStamp& other) const {
          modified_ns == other.modified_ns && changed_ns == other.changed_ns;
 }
 
-UniqueFd reopen_candidate(const std::string& real_path, const FileIdentity& identity) {
-  UniqueFd fd(::open(real_path.c_str(), kOpenFlags));
-  struct stat st {};
-  if (!fd || ::fstat(fd.get(), &st) != 0) throw RejectedPlugin("cannot be read: " + errno_text());
+namespace {
+
+void refuse_if_replaced(const struct stat& st, const std::string& real_path,
+                        const FileIdentity& identity) {
   if (!S_ISREG(st.st_mode) || !(FileIdentity{st.st_dev, st.st_ino} == identity))
     throw RejectedPlugin(real_path +
                          " was replaced after it was checked and before it was loaded; run the "
                          "command again");
+}
+
+}  // namespace
+
+UniqueFd reopen_candidate(const std::string& real_path, const FileIdentity& identity) {
+  UniqueFd fd(::open(real_path.c_str(), kOpenFlags));
+  struct stat st {};
+  if (!fd || ::fstat(fd.get(), &st) != 0) throw RejectedPlugin("cannot be read: " + errno_text());
+  refuse_if_replaced(st, real_path, identity);
   return fd;
+}
+
+void check_candidate_unchanged(const std::string& real_path, const FileIdentity& identity) {
+  struct stat st {};
+  if (::lstat(real_path.c_str(), &st) != 0) throw RejectedPlugin("cannot be read: " + errno_text());
+  refuse_if_replaced(st, real_path, identity);  // a link there now is not a regular file
 }
 
 }  // namespace sdm::loader

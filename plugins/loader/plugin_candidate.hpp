@@ -58,5 +58,8 @@ OpenedCandidate open_candidate(const std::string& location, EntryType type, Path
 /// Opens the file a candidate was judged as, for loading; throws RejectedPlugin when the path
 /// now names another file.
 UniqueFd reopen_candidate(const std::string& real_path, const FileIdentity& identity);
+/// reopen_candidate() without keeping the file open (one lstat): for a load that reads
+/// nothing from the file itself.
+void check_candidate_unchanged(const std::string& real_path, const FileIdentity& identity);
 
 }  // namespace sdm::loader

@@ -96,9 +96,12 @@ const LoadedPlugin& load(const PluginFile& file) {
 
   // The file judged when it was listed, and no other: same inode, listed digest. Its directories
   // passed the trust rules, so nobody else can swap it before dlopen; loading by its path (not
-  // /proc/self/fd) keeps $ORIGIN in its run path meaning its own directory.
-  UniqueFd fd = reopen_candidate(file.real_path, file.identity);
-  if (file.expected_sha256) {
+  // /proc/self/fd) keeps $ORIGIN in its run path meaning its own directory. Only a digest to
+  // check needs the file open.
+  if (!file.expected_sha256) {
+    check_candidate_unchanged(file.real_path, file.identity);
+  } else {
+    UniqueFd fd = reopen_candidate(file.real_path, file.identity);
     std::string actual = sha256_hex(fd.get());
     if (actual != *file.expected_sha256)
       throw RejectedPlugin("its SHA-256 differs from the one " + std::string(kManifestName) +
