@@ -129,8 +129,10 @@ void AppContext::keep_revisions_until_exit() {
 
 runtime::RevisionCatalog& AppContext::revisions() {
   if (!revisions_) {
+    // Every command reuses what earlier scans read from files unchanged since: loading reads
+    // a plugin again anyway, and checks that it declares what the cache said.
     loader::LoaderPolicy policy = plugin_policy();
-    policy.scan_cache = scan_cache_;
+    policy.scan_cache = true;
     revisions_ = std::make_unique<runtime::RevisionCatalog>(revisions_dirs(), policy);
   }
   return *revisions_;

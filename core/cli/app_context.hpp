@@ -49,9 +49,6 @@ class AppContext {
   /// system, since freeing thousands of revisions' strings one by one took a sixth of
   /// `history`'s time at 5,000 revisions. It stays reachable, so leak checkers pass it.
   void keep_revisions_until_exit();
-  /// For commands that load no plugin: the revision scan reuses what earlier scans read from
-  /// files unchanged since (loader::ScanCache). Call it before the first revisions().
-  void scan_revisions_with_cache() { scan_cache_ = true; }
   /// The revision graph; throws when a revision plugin was rejected or the graph is broken.
   const graph::RevisionMap& map() { return revisions().map(); }
   runtime::DriverCatalog& drivers();
@@ -95,7 +92,6 @@ class AppContext {
   std::optional<config::Settings> settings_;
   std::optional<Url> url_;
   std::optional<loader::LoaderPolicy> plugin_policy_;
-  bool scan_cache_ = false;
   loader::PathTrust trust_;
   bool warned_about_rejected_drivers_ = false;
   std::unique_ptr<runtime::RevisionCatalog> revisions_;

@@ -52,7 +52,6 @@ InterruptedMark mark_of(const runtime::StepProgress& progress) {
 }  // namespace
 
 int run_current(AppContext& context) {
-  context.scan_revisions_with_cache();  // loads no plugin
   const graph::RevisionMap& map = context.map();
   bool verbose = context.line().flag("verbose");
   auto state = read_recorded_state(context);
@@ -68,7 +67,6 @@ int run_current(AppContext& context) {
 }
 
 int run_history(AppContext& context) {
-  context.scan_revisions_with_cache();  // loads no plugin
   const graph::RevisionMap& map = context.map();
   const CommandLine& line = context.line();
   std::optional<graph::HistoryRange> range;
@@ -85,7 +83,6 @@ int run_history(AppContext& context) {
 }
 
 int run_heads(AppContext& context) {
-  context.scan_revisions_with_cache();  // loads no plugin
   const CommandLine& line = context.line();
   context.out() << format_heads(
       graph::head_revisions(context.map(), line.flag("resolve-dependencies")),
@@ -94,7 +91,6 @@ int run_heads(AppContext& context) {
 }
 
 int run_branches(AppContext& context) {
-  context.scan_revisions_with_cache();  // loads no plugin
   const graph::RevisionMap& map = context.map();
   context.out() << format_branches(map, graph::branch_point_revisions(map),
                                    context.line().flag("verbose"));
@@ -102,7 +98,6 @@ int run_branches(AppContext& context) {
 }
 
 int run_show(AppContext& context) {
-  context.scan_revisions_with_cache();  // loads no plugin
   for (const graph::Revision* revision :
        context.revisions_named(context.line().positionals.front()))
     context.out() << format_verbose_block(*revision) << '\n';

@@ -11,8 +11,7 @@ struct LoaderPolicy {
   /// Refuse plugins that the directory's SHA256SUMS does not list (require_manifest = true).
   bool require_manifest = false;
   /// Reuse what an earlier scan read from files that have not changed since (ScanCache), and
-  /// keep what this one reads. For commands that load no plugin: loading reads every file
-  /// anyway.
+  /// keep what this one reads. Loading checks a plugin's descriptor against that metadata.
   bool scan_cache = false;
 };
 

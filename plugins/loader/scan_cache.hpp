@@ -1,7 +1,7 @@
 // What a directory scan read from each plugin file, kept between runs in the user's cache
-// folder. Commands that load no plugin (history, heads, branches, current, show) then read an
-// unchanged file with one stat instead of an open, a stat and three reads: for thousands of
-// files, those system calls were most of the command's time.
+// folder. The next scan then reads an unchanged file with one stat instead of an open, a stat
+// and three reads: for thousands of files, those system calls were most of a reading
+// command's time.
 //
 // A file is taken from the cache only while its stamp (device, inode, size, modification and
 // change time) is the one it had when it was read: any write sets the change time, which no

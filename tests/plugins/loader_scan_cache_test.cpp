@@ -1,6 +1,6 @@
 // The scan cache: what a scan read from each plugin file comes back only for a file with the
 // same stamp, only from a cache folder and file nobody else can change, and a damaged cache is
-// read as an empty one. Commands that load no plugin scan with it (loader::ScanCache).
+// read as an empty one. Every command scans with it (loader::ScanCache).
 #include <doctest/doctest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
