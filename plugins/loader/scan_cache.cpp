@@ -18,8 +18,8 @@
 namespace sdm::loader {
 namespace {
 
-constexpr std::string_view kMagic = "sdm-scan-cache 1\n";
-constexpr std::int64_t kSettleNs = 2'000'000'000;  // younger changes are not kept
+constexpr std::string_view kMagic = "sdm-scan-cache 2\n";  // 2: each record carries its length
+constexpr std::int64_t kSettleNs = 2'000'000'000;          // younger changes are not kept
 constexpr std::uint64_t kLargestCache = 64 * 1024 * 1024;
 
 /// A stable name for a directory's cache file (FNV-1a of its resolved path).
@@ -66,7 +66,6 @@ class Writer {
     for (const auto& value : values)
       text(value);
   }
-  void raw(std::string_view bytes) { out_.append(bytes); }
   const std::string& bytes() const { return out_; }
   std::string take() { return std::move(out_); }
 
@@ -105,12 +104,6 @@ class Reader {
       value = text();
     return values;
   }
-  void skip_list() {
-    for (std::uint64_t i = 0, n = count(); i < n; ++i)
-      view();
-  }
-  /// Where the reader stands, to measure what a skip went over.
-  const char* position() const { return in_.data(); }
   bool done() const { return in_.empty(); }
 
  private:
@@ -134,24 +127,6 @@ void write_metadata(Writer& out, const PluginMetadata& meta) {
   for (const auto& d : meta.drivers) {
     out.text(d.name);
     out.list(d.schemes);
-  }
-}
-
-/// Checks the shape of what write_metadata() wrote and steps over it, building nothing.
-void skip_metadata(Reader& in) {
-  for (int i = 0; i < 3; ++i)
-    in.view();
-  for (std::uint64_t i = 0, n = in.count(); i < n; ++i) {
-    in.view();
-    in.skip_list();
-    in.skip_list();
-    in.skip_list();
-    in.view();
-    in.view();
-  }
-  for (std::uint64_t i = 0, n = in.count(); i < n; ++i) {
-    in.view();
-    in.skip_list();
   }
 }
 
@@ -221,9 +196,7 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
       entry.stamp.size = in.number();
       entry.stamp.modified_ns = static_cast<std::int64_t>(in.number());
       entry.stamp.changed_ns = static_cast<std::int64_t>(in.number());
-      const char* record = in.position();
-      skip_metadata(in);
-      entry.record = std::string_view(record, static_cast<std::size_t>(in.position() - record));
+      entry.record = in.view();
       read_.emplace(name, entry);
     }
     if (!in.done()) throw Reader::Malformed{};
@@ -237,9 +210,11 @@ std::optional<PluginMetadata> ScanCache::find(std::string_view name, const FileS
   if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
   try {
     Reader in(found->second.record);
-    return read_metadata(in);  // its shape was checked when the file was read
+    PluginMetadata metadata = read_metadata(in);
+    if (!in.done()) throw Reader::Malformed{};
+    return metadata;
   } catch (const Reader::Malformed&) {
-    return std::nullopt;
+    return std::nullopt;  // the file is read instead, and kept again
   }
 }
 
@@ -281,7 +256,7 @@ void ScanCache::save() {
     out.number(stamp.size);
     out.number(static_cast<std::uint64_t>(stamp.modified_ns));
     out.number(static_cast<std::uint64_t>(stamp.changed_ns));
-    out.raw(record);
+    out.text(record);
   };
   std::size_t count = fresh_.size();
   for (const auto& [name, read] : read_)

@@ -166,7 +166,7 @@ TEST_CASE("a cache others can change, or a damaged one, is not read") {
     CHECK_FALSE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
   }
   SUBCASE("a cache file of something else") {
-    std::ofstream(file, std::ios::trunc) << "sdm-scan-cache 1\n\xff\xff\xff\xff\xff\xff\xff\x7f";
+    std::ofstream(file, std::ios::trunc) << "sdm-scan-cache 2\n\xff\xff\xff\xff\xff\xff\xff\x7f";
     CHECK_FALSE(ScanCache("/some/plugins", trust).find("a.so", old_stamp()).has_value());
   }
   // Whatever was wrong, the next save writes a good one.
