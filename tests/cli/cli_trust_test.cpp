@@ -3,13 +3,18 @@
 // the fix, before any plugin code runs or the database is touched. Foreign ownership is
 // `nobody`'s; a placement that cannot be set up fails its test.
 #include <doctest/doctest.h>
+#include <elf.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
+#include <set>
 
 #include "cli/cli_support.hpp"
 #include "support/ownership.hpp"
@@ -39,6 +44,31 @@ ProcessResult run_bounded(const Sandbox& box, const std::vector<std::string>& ar
   std::map<std::string, std::string> env = environment;
   env["HOME"] = box.dir();
   return run_process("/usr/bin/timeout", all, box.dir(), env);
+}
+
+/// The DT_NEEDED names of the ELF file at `path`: the libraries the dynamic loader looks for.
+std::set<std::string> needed_libraries(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(bytes.size() >= sizeof(Elf64_Ehdr));
+  Elf64_Ehdr header;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  REQUIRE(header.e_shoff + std::uint64_t{header.e_shnum} * sizeof(Elf64_Shdr) <= bytes.size());
+  std::vector<Elf64_Shdr> sections(header.e_shnum);
+  std::memcpy(sections.data(), bytes.data() + header.e_shoff, sections.size() * sizeof(Elf64_Shdr));
+  std::set<std::string> names;
+  for (const Elf64_Shdr& section : sections) {
+    if (section.sh_type != SHT_DYNAMIC) continue;
+    REQUIRE(section.sh_link < sections.size());
+    const Elf64_Shdr& strings = sections[section.sh_link];
+    for (std::uint64_t at = 0; at + sizeof(Elf64_Dyn) <= section.sh_size; at += sizeof(Elf64_Dyn)) {
+      Elf64_Dyn entry;
+      std::memcpy(&entry, bytes.data() + section.sh_offset + at, sizeof entry);
+      if (entry.d_tag == DT_NEEDED)
+        names.insert(bytes.data() + strings.sh_offset + entry.d_un.d_val);
+    }
+  }
+  return names;
 }
 
 std::string nobody_text() {
@@ -576,4 +606,31 @@ TEST_CASE("a config file holding the password that others can read gets a warnin
       box, {"--config-file", plain, "--revisions-dir", fixture_dir("linear"), "current"});
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("WARNI") == std::string::npos);
+}
+
+TEST_CASE("the binary and its drivers load no library from the directory they run in") {
+  // What an attacker can write where an operator runs the tool: a file named as each library
+  // the binary or a driver asks the dynamic loader for. Were any looked up there, the run
+  // would fail on the bad file (or, with a real library, run its code).
+  Sandbox box;
+  std::set<std::string> libraries = needed_libraries(binary_path());
+  for (const char* driver : {"sqlite.so", "postgresql.so", "mysql.so"}) {
+    std::set<std::string> more = needed_libraries(drivers_dir() + "/" + driver);
+    libraries.insert(more.begin(), more.end());
+  }
+  CHECK(libraries.count("libc.so.6") == 1);
+  CHECK(libraries.count("libsqlite3.so.0") == 1);
+  for (const auto& name : libraries)
+    box.write(name, "not a library\n");
+
+  ProcessResult version = run_sdm(box, {"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("sahara-db-manage ") == 0);
+  CHECK(version.err == "");
+
+  // The SQLite default loads a driver and its libraries too.
+  ProcessResult upgraded = run_sdm(box, {"--config-file", box.sqlite_config(), "--revisions-dir",
+                                         fixture_dir("linear"), "upgrade", "head"});
+  CHECK_MESSAGE(upgraded.exit_code == 0, upgraded.err);
+  CHECK(version_rows(box) == std::vector<std::string>{"3c0000000003"});
 }
