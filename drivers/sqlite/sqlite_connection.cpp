@@ -1,8 +1,5 @@
 #include "sqlite_connection.hpp"
 
-#include <Poco/Data/SQLite/Utility.h>
-#include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
@@ -25,8 +22,6 @@ namespace {
 /// Waits this long for another connection's write lock before a statement fails, unless the
 /// session's lock-wait timeout says otherwise.
 constexpr int kBusyTimeoutMs = 10000;
-/// How long Poco keeps retrying to open the file.
-constexpr std::size_t kOpenTimeoutSeconds = 1;
 /// How many virtual machine steps SQLite runs between two looks at the statement deadline.
 constexpr int kStepsBetweenDeadlineChecks = 10000;
 
@@ -34,39 +29,35 @@ constexpr int kStepsBetweenDeadlineChecks = 10000;
 
 SqliteConnection::SqliteConnection(const std::string& path, const SessionLimits& limits)
     : path_(path), limits_(limits) {
-  try {
-    // Poco retries a failed open until its login timeout ends (60 s by default); opening a
-    // file never waits for a lock, so one second is plenty.
-    session_ = std::make_unique<Poco::Data::Session>("sqlite", path, kOpenTimeoutSeconds);
-    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(*session_);
-    sqlite3_busy_timeout(
-        handle, limits.lock_wait_timeout_ms > 0 ? limits.lock_wait_timeout_ms : kBusyTimeoutMs);
-    if (limits.statement_timeout_ms > 0)
-      sqlite3_progress_handler(handle, kStepsBetweenDeadlineChecks, &past_deadline, this);
-  } catch (const Poco::Exception& e) {
-    throw Error("cannot open SQLite database " + path + ": " + e.message());
+  // The flags an SQLite shell opens with: create the file when missing, and read a "file:" name
+  // as a URI.
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error("cannot open SQLite database " + path + ": " + message);
   }
+  sqlite3_busy_timeout(
+      db_, limits.lock_wait_timeout_ms > 0 ? limits.lock_wait_timeout_ms : kBusyTimeoutMs);
+  if (limits.statement_timeout_ms > 0)
+    sqlite3_progress_handler(db_, kStepsBetweenDeadlineChecks, &past_deadline, this);
 }
 
 SqliteConnection::~SqliteConnection() {
-  session_.reset();
+  sqlite3_close_v2(db_);
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-void SqliteConnection::fail(const std::string& what, const std::exception& e) const {
-  // SQLite's own message is clearer than Poco's wrapped, repeated one.
-  std::string message = e.what();
+void SqliteConnection::fail(const std::string& what) const {
   ErrorKind kind = ErrorKind::General;
-  if (session_) {
-    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(*session_);
-    if (const char* native = sqlite3_errmsg(handle)) message = native;
-    const int code = sqlite3_errcode(handle) & 0xff;
-    if (code == SQLITE_INTERRUPT && limits_.statement_timeout_ms > 0)
-      kind = ErrorKind::StatementTimeout;
-    else if (code == SQLITE_BUSY)
-      kind = ErrorKind::LockWaitTimeout;
-  }
-  throw Error(what + ": " + message, kind);
+  const int code = sqlite3_errcode(db_) & 0xff;
+  if (code == SQLITE_INTERRUPT && limits_.statement_timeout_ms > 0)
+    kind = ErrorKind::StatementTimeout;
+  else if (code == SQLITE_BUSY)
+    kind = ErrorKind::LockWaitTimeout;
+  throw Error(what + ": " + sqlite3_errmsg(db_), kind);
 }
 
 void SqliteConnection::start_statement() {
@@ -81,14 +72,7 @@ int SqliteConnection::past_deadline(void* connection) {
 }
 
 std::int64_t SqliteConnection::execute(const std::string& sql) {
-  start_statement();
-  try {
-    Poco::Data::Statement statement(*session_);
-    statement << sql;
-    return static_cast<std::int64_t>(statement.execute());
-  } catch (const Poco::Exception& e) {
-    fail("SQLite statement failed", e);
-  }
+  return run_script(sql);
 }
 
 Rows SqliteConnection::query(const std::string& sql) {
@@ -108,15 +92,12 @@ Rows SqliteConnection::query_bound(const std::string& sql, const std::vector<Val
   return rows;
 }
 
-// Straight from SQLite: Poco would convert a DATE column's '2024-01-02' into its own format.
 std::int64_t SqliteConnection::run_prepared(const std::string& sql,
                                             const std::vector<Value>& values, Rows* rows) {
   start_statement();
-  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
   const char* what = rows ? "SQLite query failed" : "SQLite statement failed";
   sqlite3_stmt* prepared = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK)
-    fail(what, std::runtime_error(sqlite3_errmsg(db)));
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK) fail(what);
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, &sqlite3_finalize);
   const int placeholders = sqlite3_bind_parameter_count(statement.get());
   if (placeholders != static_cast<int>(values.size()))
@@ -137,7 +118,7 @@ std::int64_t SqliteConnection::run_prepared(const std::string& sql,
       rc = sqlite3_bind_int(statement.get(), i + 1, *flag ? 1 : 0);
     else
       rc = sqlite3_bind_null(statement.get(), i + 1);
-    if (rc != SQLITE_OK) fail(what, std::runtime_error(sqlite3_errmsg(db)));
+    if (rc != SQLITE_OK) fail(what);
   }
   int rc;
   while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
@@ -150,8 +131,32 @@ std::int64_t SqliteConnection::run_prepared(const std::string& sql,
     }
     rows->push_back(std::move(row));
   }
-  if (rc != SQLITE_DONE) fail(what, std::runtime_error(sqlite3_errmsg(db)));
-  return sqlite3_changes(db);
+  if (rc != SQLITE_DONE) fail(what);
+  return sqlite3_changes(db_);
+}
+
+std::int64_t SqliteConnection::run_script(const std::string& sql) {
+  start_statement();
+  std::int64_t changed = 0;
+  const char* next = sql.c_str();
+  while (*next != '\0') {
+    sqlite3_stmt* prepared = nullptr;
+    const char* rest = nullptr;
+    if (sqlite3_prepare_v2(db_, next, -1, &prepared, &rest) != SQLITE_OK)
+      fail("SQLite statement failed");
+    next = rest;
+    if (prepared == nullptr) continue;  // only whitespace or a comment was left
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, &sqlite3_finalize);
+    const sqlite3_int64 total_before = sqlite3_total_changes64(db_);
+    int rc;
+    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) fail("SQLite statement failed");
+    // sqlite3_changes() keeps the count of the last INSERT, UPDATE or DELETE through any other
+    // statement; a statement that changed no row leaves the total as it was.
+    if (sqlite3_total_changes64(db_) != total_before) changed += sqlite3_changes64(db_);
+  }
+  return changed;
 }
 
 // IMMEDIATE takes SQLite's write lock at once, so a run never stalls half-way for a writer.

@@ -1,17 +1,14 @@
-// A session with an SQLite database file (or memory) through Poco::Data.
+// A session with an SQLite database file (or memory), on SQLite's own C interface.
 #pragma once
 
 #include <chrono>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "sdm/connection.hpp"
 
-namespace Poco::Data {
-class Session;
-}
+struct sqlite3;
 
 namespace sdm::sqlite {
 
@@ -39,17 +36,20 @@ class SqliteConnection : public Connection {
   std::optional<Table> reflect_table(const std::string& name) override;
 
  private:
-  [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
+  /// Throws `what` with SQLite's message for the connection's last error.
+  [[noreturn]] void fail(const std::string& what) const;
   /// Prepares `sql`, binds `values` to its placeholders and steps it through, its rows into
   /// `rows` when given; returns the rows it changed.
   std::int64_t run_prepared(const std::string& sql, const std::vector<Value>& values, Rows* rows);
+  /// Runs every statement of `sql` in turn; returns the rows they changed.
+  std::int64_t run_script(const std::string& sql);
   /// Starts the statement timeout's clock for the next statement.
   void start_statement();
   /// SQLite's progress callback: non-zero interrupts the statement once past the deadline.
   static int past_deadline(void* connection);
 
   std::string path_;
-  std::unique_ptr<Poco::Data::Session> session_;
+  sqlite3* db_ = nullptr;
   int lock_fd_ =
       -1;  // kept open until the session is closed: closing it would drop SQLite's own locks
   SessionLimits limits_;

@@ -1,6 +1,4 @@
-// The SQLite driver plugin: URL scheme "sqlite", Poco::Data's SQLite connector.
-#include <Poco/Data/SQLite/Connector.h>
-
+// The SQLite driver plugin: URL scheme "sqlite", on SQLite's own C interface.
 #include <filesystem>
 
 #include "sdm/driver.hpp"
@@ -50,12 +48,7 @@ class SqliteDriver : public Driver {
   SqliteDialect dialect_;
 };
 
-void register_connector() {
-  Poco::Data::SQLite::Connector::registerConnector();
-}
-
 }  // namespace
 }  // namespace sdm::sqlite
 
-SDM_DRIVER_PLUGIN_WITH_INIT("sqlite", "sqlite", sdm::sqlite::SqliteDriver,
-                            sdm::sqlite::register_connector)
+SDM_DRIVER_PLUGIN("sqlite", "sqlite", sdm::sqlite::SqliteDriver)
