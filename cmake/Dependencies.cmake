@@ -1,12 +1,6 @@
 # Third-party packages, all from Debian 12's archive.
 
-# Debian's Poco 1.11 config names PostgreSQL::client and MySQL::client in the link interface of
-# Poco::DataPostgreSQL / Poco::DataMySQL without defining them; define them first.
 find_package(PostgreSQL REQUIRED)
-if(NOT TARGET PostgreSQL::client)
-  add_library(PostgreSQL::client INTERFACE IMPORTED)
-  target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
-endif()
 find_path(SDM_MARIADB_INCLUDE_DIR mysql.h PATH_SUFFIXES mariadb mysql REQUIRED)
 find_library(SDM_MARIADB_LIBRARY NAMES mariadb mysqlclient REQUIRED)
 if(NOT TARGET MySQL::client)
@@ -15,7 +9,9 @@ if(NOT TARGET MySQL::client)
                         INTERFACE_INCLUDE_DIRECTORIES "${SDM_MARIADB_INCLUDE_DIR}")
 endif()
 
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util Data DataSQLite DataPostgreSQL DataMySQL)
+# Poco::Data is not used: the drivers talk to libsqlite3, libpq and libmariadb directly (see
+# README, "Layout"), which spares every command loading it.
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util)
 find_package(Boost 1.74 REQUIRED)
 find_package(yaml-cpp REQUIRED)
 

@@ -2,11 +2,12 @@
 
 #include <libpq-fe.h>
 
+#include <string>
 #include <vector>
 
 #include "libpq_calls.hpp"
+#include "libpq_connect.hpp"
 #include "sdm/error.hpp"
-#include "sdm/secret.hpp"
 
 namespace sdm::postgresql {
 namespace {
@@ -23,25 +24,10 @@ std::vector<std::string> lock_arguments(const AdvisoryLockKey& key) {
 
 AdvisoryLockSession::AdvisoryLockSession(const ConnectionOptions& options)
     : wait_ms_(options.limits.client_wait_ms()) {
-  // Keyword/value arrays need no quoting, so the password goes to libpq as it is.
-  std::vector<const char*> keywords, values;
-  for (const auto& [keyword, value] : options.parameters) {
-    keywords.push_back(keyword.c_str());
-    values.push_back(value.c_str());
-  }
-  if (options.password) {
-    keywords.push_back("password");
-    values.push_back(options.password->c_str());
-  }
-  keywords.push_back(nullptr);
-  values.push_back(nullptr);
-  connection_ = PQconnectdbParams(keywords.data(), values.data(), 0);
-  if (connection_ == nullptr) throw Error("cannot open the lock session: out of memory");
-  if (PQstatus(connection_) != CONNECTION_OK) {
-    const std::string message = last_error(connection_);
-    PQfinish(connection_);
-    throw Error("cannot open the lock session: " +
-                without_secret(message, options.password.value_or("")));
+  try {
+    connection_ = open_connection(options);
+  } catch (const Error& e) {
+    throw Error(std::string("cannot open the lock session: ") + e.what());
   }
   silence_notices(connection_);
   if (wait_ms_ > 0) PQsetnonblocking(connection_, 1);

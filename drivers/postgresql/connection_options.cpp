@@ -3,7 +3,6 @@
 #include <cctype>
 
 #include "postgresql/host_list.hpp"
-#include "postgresql/password_file.hpp"
 #include "sdm/error.hpp"
 
 namespace sdm::postgresql {
@@ -11,17 +10,6 @@ namespace {
 
 bool is_keyword_character(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
-// libpq's conninfo quoting: inside single quotes, a quote or a backslash is escaped with a
-// backslash. Empty values need the quotes too.
-std::string libpq_quoted(const std::string& value) {
-  std::string quoted = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') quoted += '\\';
-    quoted += c;
-  }
-  return quoted + "'";
 }
 
 }  // namespace
@@ -87,26 +75,20 @@ void check_connection_options(const ConnectionOptions& options) {
                   " is not a whole number of seconds between 1 and " +
                   std::to_string(kMaxConnectTimeoutSeconds));
   }
-  poco_connection_string(options.parameters);
-  if (options.password) password_file_entry(*options.password);
-}
-
-std::string poco_connection_string(const ConnectionParameters& parameters) {
-  std::string text;
-  for (const auto& [keyword, value] : parameters) {
+  for (const auto& [keyword, value] : options.parameters) {
     bool plain_keyword = !keyword.empty();
     for (char c : keyword)
       plain_keyword = plain_keyword && is_keyword_character(c);
     if (!plain_keyword)
       throw Error("postgresql: '" + keyword +
                   "' in the database URL is not a libpq connection parameter");
-    if (value.find(' ') != std::string::npos)
+    // libpq takes each value as a C string: a NUL byte would cut it short without a word.
+    if (value.find('\0') != std::string::npos)
       throw Error("postgresql: the connection parameter " + keyword +
-                  " contains a space, which Poco's PostgreSQL connection string cannot carry; "
-                  "write it without spaces (e.g. options=-csearch_path%3Dsahara)");
-    text += (text.empty() ? "" : " ") + keyword + "=" + libpq_quoted(value);
+                  " holds a NUL byte (%00), which libpq cannot take");
   }
-  return text;
+  if (options.password && options.password->find('\0') != std::string::npos)
+    throw Error("postgresql: the password holds a NUL byte (%00), which libpq cannot take");
 }
 
 }  // namespace sdm::postgresql

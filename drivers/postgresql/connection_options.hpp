@@ -1,5 +1,4 @@
-// A PostgreSQL URL as libpq connection parameters, and those as the connection string Poco's
-// PostgreSQL connector takes.
+// A PostgreSQL URL as libpq connection parameters.
 #pragma once
 
 #include <optional>
@@ -16,7 +15,7 @@ namespace sdm::postgresql {
 /// libpq keyword/value pairs in order, each keyword once.
 using ConnectionParameters = std::vector<std::pair<std::string, std::string>>;
 
-/// Seconds to wait for the server when the URL sets no connect_timeout (Poco's default is 60).
+/// Seconds to wait for the server when the URL sets no connect_timeout (libpq's is forever).
 inline constexpr int kDefaultConnectTimeoutSeconds = 10;
 /// What our sessions show as application_name in pg_stat_activity.
 inline constexpr const char* kApplicationName = "sahara-db-manage";
@@ -51,12 +50,7 @@ inline constexpr int kMaxConnectTimeoutSeconds = 24 * 3600;
 
 /// Throws sdm::Error, naming the parameter (never a value that may be secret), for options
 /// that could only fail once connecting: a connect_timeout that is not 1 to 86400 seconds, a
-/// parameter poco_connection_string() cannot carry, a password the password file cannot hold.
+/// keyword that is no libpq parameter name, a value or password holding a NUL byte.
 void check_connection_options(const ConnectionOptions& options);
-
-/// The connection string for Poco's PostgreSQL connector, every value in libpq's quotes.
-/// Poco splits the string at each space before libpq reads it, quotes or not, so a value with
-/// a space cannot be passed: throws sdm::Error naming the keyword (never the value).
-std::string poco_connection_string(const ConnectionParameters& parameters);
 
 }  // namespace sdm::postgresql

@@ -1,7 +1,5 @@
 #include "postgresql_connection.hpp"
 
-#include <Poco/Data/PostgreSQL/SessionImpl.h>
-#include <Poco/Data/Session.h>
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -10,8 +8,8 @@
 
 #include "advisory_lock_session.hpp"
 #include "libpq_calls.hpp"
+#include "libpq_connect.hpp"
 #include "postgresql/host_list.hpp"
-#include "postgresql/password_file.hpp"
 #include "postgresql/server_role.hpp"
 #include "postgresql_reflection.hpp"
 #include "sdm/error.hpp"
@@ -20,23 +18,6 @@
 
 namespace sdm::postgresql {
 namespace {
-
-int connect_timeout_seconds(const ConnectionOptions& options) {
-  try {
-    if (const std::string* timeout = options.parameter("connect_timeout"))
-      return std::max(std::stoi(*timeout), 0);
-  } catch (const std::exception&) {
-    // libpq reports a malformed value itself.
-  }
-  return kDefaultConnectTimeoutSeconds;
-}
-
-/// libpq's message out of Poco's wrapping ("Connection attempt failed: ... Connection Error:").
-std::string libpq_connect_message(const std::string& poco_text) {
-  const std::string marker = "Connection Error: ";
-  const auto at = poco_text.rfind(marker);
-  return one_line_error(at == std::string::npos ? poco_text : poco_text.substr(at + marker.size()));
-}
 
 /// With several servers listed, says that none would do and why each did not, one after the
 /// other; libpq's message alone runs them together.
@@ -78,30 +59,10 @@ std::string connect_failure(const ConnectionOptions& options, std::string messag
 
 PostgresqlConnection::PostgresqlConnection(ConnectionOptions options)
     : options_(std::move(options)) {
-  ConnectionOptions session_options = options_;
-  std::optional<PasswordFile> password_file;
-  if (options_.password) {
-    // Poco cuts its connection string at every space, so a password cannot go in it. An empty
-    // password makes libpq read the password file instead (and not PGPASSWORD).
-    password_file.emplace(*options_.password);
-    session_options.set("password", "");
-    session_options.set("passfile", password_file->path());
-  }
-  const std::string connection_string = poco_connection_string(session_options.parameters);
   try {
-    session_ = std::make_unique<Poco::Data::Session>(
-        "postgresql", connection_string,
-        static_cast<std::size_t>(connect_timeout_seconds(options_)));
-  } catch (const Poco::Exception& e) {
-    std::string message = libpq_connect_message(e.displayText());
-    // libpq names the password file after a failed login; ours is gone by now, so the name
-    // would only puzzle the operator.
-    if (password_file) {
-      const std::string note = " password retrieved from file \"" + password_file->path() + "\"";
-      for (auto at = message.find(note); at != std::string::npos; at = message.find(note))
-        message.erase(at, note.size());
-    }
-    throw Error(without_secret(connect_failure(options_, message), options_.password.value_or("")));
+    connection_ = open_connection(options_);
+  } catch (const Error& e) {
+    throw Error(connect_failure(options_, e.what()));
   }
   silence_notices(handle());
   // With several servers listed, the run lock must be taken on the one the migration runs on.
@@ -137,6 +98,8 @@ void PostgresqlConnection::apply_limits() {
 
 PostgresqlConnection::~PostgresqlConnection() {
   if (lost_ && lock_session_) lock_session_->abandon();
+  lock_session_.reset();
+  PQfinish(connection_);
 }
 
 template <class Call>
@@ -149,14 +112,9 @@ auto PostgresqlConnection::watched(Call&& call) -> decltype(call()) {
   }
 }
 
-pg_conn* PostgresqlConnection::handle() const {
-  auto* impl = static_cast<Poco::Data::PostgreSQL::SessionImpl*>(session_->impl());
-  return static_cast<PGconn*>(impl->handle());
-}
-
 std::int64_t PostgresqlConnection::execute(const std::string& sql) {
-  // The simple query protocol: one round trip a statement, where Poco's prepared statements
-  // take three (parse and bind, execute, deallocate). A migration is mostly round trips.
+  // The simple query protocol: one round trip a statement, where a prepared statement takes
+  // three (parse and bind, execute, deallocate). A migration is mostly round trips.
   try {
     return watched([&] { return run_script(link(), sql); });
   } catch (const Error& e) {
@@ -164,8 +122,8 @@ std::int64_t PostgresqlConnection::execute(const std::string& sql) {
   }
 }
 
-// Poco's RecordSet would convert values through its own types (NUMERIC through double,
-// timestamps through DateTime, bytea as raw bytes); libpq gives PostgreSQL's text as it is.
+// Values come as PostgreSQL's text, as it writes them (NUMERIC not through double, timestamps
+// not through a client-side type).
 Rows PostgresqlConnection::query(const std::string& sql) {
   try {
     return watched([&] { return run_query(link(), sql); });
@@ -234,8 +192,8 @@ Rows PostgresqlConnection::query_bound(const std::string& sql, const std::vector
   }
 }
 
-// Transactions go through the same bounded calls as statements (not Poco's, which would wait
-// for a stopped server forever).
+// Transactions go through the same bounded calls as statements, so a stopped server cannot
+// keep them waiting forever.
 void PostgresqlConnection::begin() {
   const PGTransactionStatusType status = PQtransactionStatus(handle());
   if (status == PQTRANS_UNKNOWN)

@@ -1,4 +1,4 @@
-// A session with a PostgreSQL database through Poco::Data's PostgreSQL connector.
+// A session with a PostgreSQL database, on libpq.
 #pragma once
 
 #include <memory>
@@ -10,19 +10,16 @@
 #include "postgresql/connection_options.hpp"
 #include "sdm/connection.hpp"
 
-namespace Poco::Data {
-class Session;
-}
 struct pg_conn;  // libpq's PGconn
 
 namespace sdm::postgresql {
 
 class AdvisoryLockSession;
 
-/// A PostgreSQL session. Poco's session connects; statements and transactions go through its
-/// libpq handle without blocking in libpq, so each wait for the server is bounded, values come
-/// exactly as PostgreSQL writes them, and a string may hold several statements. The run lock lives
-/// on a second session of its own (AdvisoryLockSession), opened when first needed.
+/// A PostgreSQL session. Statements and transactions go through libpq without blocking in it, so
+/// each wait for the server is bounded, values come exactly as PostgreSQL writes them, and a string
+/// may hold several statements. The run lock lives on a second session of its own
+/// (AdvisoryLockSession), opened when first needed.
 class PostgresqlConnection : public Connection {
  public:
   /// Connects; throws sdm::Error whose message never holds the password.
@@ -45,7 +42,7 @@ class PostgresqlConnection : public Connection {
   std::vector<HealthFinding> check_health(Access access) override;
 
  private:
-  pg_conn* handle() const;
+  pg_conn* handle() const { return connection_; }
   /// The handle with how long to wait for each answer.
   Link link() const { return {handle(), wait_ms_}; }
   AdvisoryLockSession& lock_session();
@@ -59,7 +56,7 @@ class PostgresqlConnection : public Connection {
 
   ConnectionOptions options_;  // kept to open the lock session later
   int wait_ms_ = 0;            // how long to wait for each answer; 0: as long as it takes
-  std::unique_ptr<Poco::Data::Session> session_;
+  pg_conn* connection_ = nullptr;
   std::unique_ptr<AdvisoryLockSession> lock_session_;
   bool lost_ = false;  // the main session found the server gone or silent
 };

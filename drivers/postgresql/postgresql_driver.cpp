@@ -1,7 +1,5 @@
 // The PostgreSQL driver plugin: URL schemes postgresql and postgresql+psycopg2 (the scheme is
-// the part before '+'), Poco::Data's PostgreSQL connector.
-#include <Poco/Data/PostgreSQL/Connector.h>
-
+// the part before '+'), on libpq.
 #include "postgresql/connection_options.hpp"
 #include "postgresql/postgresql_dialect.hpp"
 #include "postgresql_connection.hpp"
@@ -19,8 +17,8 @@ class PostgresqlDriver : public Driver {
     return std::make_unique<PostgresqlConnection>(connection_options(url));
   }
 
-  /// What would only fail once connecting: parameters Poco cannot carry, a password the
-  /// password file cannot hold, a connect_timeout that is no number of seconds.
+  /// What would only fail once connecting: a parameter libpq cannot take, a connect_timeout
+  /// that is no number of seconds.
   void check_url(const Url& url) const override {
     check_connection_options(connection_options(url));
   }
@@ -38,12 +36,7 @@ class PostgresqlDriver : public Driver {
   PostgresqlDialect dialect_;
 };
 
-void register_connector() {
-  Poco::Data::PostgreSQL::Connector::registerConnector();
-}
-
 }  // namespace
 }  // namespace sdm::postgresql
 
-SDM_DRIVER_PLUGIN_WITH_INIT("postgresql", "postgresql", sdm::postgresql::PostgresqlDriver,
-                            sdm::postgresql::register_connector)
+SDM_DRIVER_PLUGIN("postgresql", "postgresql", sdm::postgresql::PostgresqlDriver)

@@ -144,9 +144,9 @@ TEST_CASE("bad input: database URLs that cannot work fail at once, as configurat
              "current"},
             3, "connect_timeout=-1 is not a whole number of seconds between 1 and 86400");
   c.refuses({"--config-file",
-             c.conf("[database]\nconnection = postgresql://u:pw@127.0.0.1/d?options=-c%20x%3D1\n"),
+             c.conf("[database]\nconnection = postgresql://u:pw@127.0.0.1/d?options=-c%00x%3D1\n"),
              "current"},
-            3, "the connection parameter options contains a space");
+            3, "the connection parameter options holds a NUL byte (%00), which libpq cannot take");
   c.refuses(
       {"--config-file", c.conf("[database]\nconnection = postgresql://u:pw@h:0/d\n"), "current"}, 3,
       "the port is 0: write a port between 1 and 65535, or none");
