@@ -156,6 +156,19 @@ void check_sqlite(sdm::Url& url) {
   if (url.database == ":memory:") url.database.clear();
 }
 
+// Every client library takes the user name, the password and each parameter as a C string,
+// where a NUL byte (%00) would end it early without a word. The value is never shown.
+void refuse_nul_bytes(const sdm::Url& url) {
+  const auto holds_nul = [](const std::string& text) {
+    return text.find('\0') != std::string::npos;
+  };
+  const std::string why = " holds a NUL byte (%00), which no database client can take";
+  if (holds_nul(url.username)) fail("the user name" + why);
+  if (holds_nul(url.password)) fail("the password" + why);
+  for (const auto& [key, value] : url.query)
+    if (holds_nul(key) || holds_nul(value)) fail("the query parameter " + quote_plus(key) + why);
+}
+
 }  // namespace
 
 sdm::Url parse_database_url(std::string_view text) {
@@ -176,6 +189,7 @@ sdm::Url parse_database_url(std::string_view text) {
     url.database = take_until(rest, "?");
   }
   if (!rest.empty() && rest.front() == '?') parse_query(rest.substr(1), url);
+  refuse_nul_bytes(url);
   check_sqlite(url);
   return url;
 }

@@ -75,20 +75,15 @@ void check_connection_options(const ConnectionOptions& options) {
                   " is not a whole number of seconds between 1 and " +
                   std::to_string(kMaxConnectTimeoutSeconds));
   }
-  for (const auto& [keyword, value] : options.parameters) {
+  for (const auto& parameter : options.parameters) {
+    const std::string& keyword = parameter.first;
     bool plain_keyword = !keyword.empty();
     for (char c : keyword)
       plain_keyword = plain_keyword && is_keyword_character(c);
     if (!plain_keyword)
       throw Error("postgresql: '" + keyword +
                   "' in the database URL is not a libpq connection parameter");
-    // libpq takes each value as a C string: a NUL byte would cut it short without a word.
-    if (value.find('\0') != std::string::npos)
-      throw Error("postgresql: the connection parameter " + keyword +
-                  " holds a NUL byte (%00), which libpq cannot take");
   }
-  if (options.password && options.password->find('\0') != std::string::npos)
-    throw Error("postgresql: the password holds a NUL byte (%00), which libpq cannot take");
 }
 
 }  // namespace sdm::postgresql

@@ -50,7 +50,7 @@ inline constexpr int kMaxConnectTimeoutSeconds = 24 * 3600;
 
 /// Throws sdm::Error, naming the parameter (never a value that may be secret), for options
 /// that could only fail once connecting: a connect_timeout that is not 1 to 86400 seconds, a
-/// keyword that is no libpq parameter name, a value or password holding a NUL byte.
+/// keyword that is no libpq parameter name.
 void check_connection_options(const ConnectionOptions& options);
 
 }  // namespace sdm::postgresql

@@ -146,7 +146,9 @@ TEST_CASE("bad input: database URLs that cannot work fail at once, as configurat
   c.refuses({"--config-file",
              c.conf("[database]\nconnection = postgresql://u:pw@127.0.0.1/d?options=-c%00x%3D1\n"),
              "current"},
-            3, "the connection parameter options holds a NUL byte (%00), which libpq cannot take");
+            3,
+            "database URL: the query parameter options holds a NUL byte (%00), which no database "
+            "client can take");
   c.refuses(
       {"--config-file", c.conf("[database]\nconnection = postgresql://u:pw@h:0/d\n"), "current"}, 3,
       "the port is 0: write a port between 1 and 65535, or none");

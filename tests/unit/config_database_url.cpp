@@ -167,6 +167,21 @@ TEST_CASE("url: a line break from a continued config value is an error") {
   CHECK(contains(url_error("mysql://h/db?x=1\ty"), "control character"));
 }
 
+TEST_CASE("url: a NUL byte (%00) in a part a client takes as a C string is refused by name") {
+  const std::string why = " holds a NUL byte (%00), which no database client can take";
+  CHECK(url_error("mysql://sa%00hara:pw@h/db") == "database URL: the user name" + why);
+  CHECK(url_error("postgresql://u:Zq7%00Secret@h/db") == "database URL: the password" + why);
+  CHECK(url_error("postgresql://u@h/db?options=-c%00x") ==
+        "database URL: the query parameter options" + why);
+  CHECK(url_error("postgresql://u@h/db?ssl%00mode=x") ==
+        "database URL: the query parameter ssl%00mode" + why);
+  CHECK(url_error("mysql://u@h/db?passwd=Zq7%00Secret") ==
+        "database URL: the query parameter passwd" + why);
+  // Anywhere else %00 is not decoded, and a value without it is taken as it is.
+  CHECK(parse_database_url("sqlite:////tmp/a%00b.db").database == "/tmp/a%00b.db");
+  CHECK(parse_database_url("postgresql://u:p%20w@h/db").password == "p w");
+}
+
 TEST_CASE("url: an unescaped '@' in the password is caught and the fix named") {
   CHECK(url_error("mysql://sahara:p@ss@h/db") ==
         "database URL: the host part contains '@'; a '@' in the user name or password must be "
