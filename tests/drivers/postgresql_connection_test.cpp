@@ -99,6 +99,20 @@ TEST_CASE("postgresql: a password with spaces, ';', '@', '%', '=', quote and bac
   CHECK(cell(again->query("SELECT 1")) == "1");
 }
 
+TEST_CASE("postgresql: an empty password in the URL is sent empty, never PGPASSWORD") {
+  ScratchDatabase db("postgresql", kAwkwardPassword);
+  // psycopg2 passes password='' too; libpq then looks only in the password file.
+  ::setenv("PGPASSWORD", kAwkwardPassword.c_str(), 1);
+  ::setenv("PGPASSFILE", "/dev/null", 1);
+  const std::string error = raw_connect_error(with_password(db, ""));
+  ::unsetenv("PGPASSWORD");
+  ::unsetenv("PGPASSFILE");
+  CAPTURE(error);
+  CHECK(error.find("no password supplied") != std::string::npos);
+  // The database named in the URL is the one asked for.
+  CHECK(cell(connect_postgresql(db.url())->query("SELECT current_database()")) == db.name());
+}
+
 TEST_CASE("postgresql: the lock session gets the same awkward password") {
   ScratchDatabase db("postgresql", kAwkwardPassword);
   auto c = connect_postgresql(db.url());
