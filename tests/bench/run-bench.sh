@@ -30,7 +30,9 @@ my_admin() { mariadb --no-defaults -h 127.0.0.1 -P "$my_port" -usdm_admin -psdm_
 pg_admin "CREATE ROLE bench LOGIN PASSWORD 'bench'"
 my_admin "CREATE USER 'bench'@'%' IDENTIFIED BY 'bench'; GRANT ALL ON *.* TO 'bench'@'%';"
 
-ms_since() { echo $(( ($(date +%s%N) - $1) / 1000 )); }  # microseconds
+# Microseconds from bash's own clock: starting `date` in a subshell to read the time costs a
+# fork and an exec, which was counted in every sample.
+now_us() { local t=${EPOCHREALTIME//[!0-9]/}; printf -v "$1" '%s' "$((10#$t))"; }
 median_ms() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000}'; }
 
 config() { printf '[database]\nconnection = %s\n' "$1" > "$work/bench.conf"; echo "$work/bench.conf"; }
@@ -58,15 +60,15 @@ for backend in sqlite postgresql mysql; do
   ours=() floor=()
   for _ in $(seq "$runs"); do
     n=$((n + 1)); url=$(fresh_url "$backend" "$n"); conf=$(config "$url")
-    start=$(date +%s%N); "$bin" --config-file "$conf" upgrade head 2>/dev/null; ours+=("$(ms_since "$start")")
+    now_us start; "$bin" --config-file "$conf" upgrade head 2>/dev/null; now_us end; ours+=($((end - start)))
     n=$((n + 1)); fresh_url "$backend" "$n" >/dev/null
-    start=$(date +%s%N); pipe_script "$backend" "$n" "$script"; floor+=("$(ms_since "$start")")
+    now_us start; pipe_script "$backend" "$n" "$script"; now_us end; floor+=($((end - start)))
   done
   o=$(printf '%s\n' "${ours[@]}" | median_ms); f=$(printf '%s\n' "${floor[@]}" | median_ms)
   # `current` on the last database brought to head: connect, read one row.
   current=()
   for _ in $(seq 20); do
-    start=$(date +%s%N); "$bin" --config-file "$conf" current >/dev/null; current+=("$(ms_since "$start")")
+    now_us start; "$bin" --config-file "$conf" current >/dev/null; now_us end; current+=($((end - start)))
   done
   c=$(printf '%s\n' "${current[@]}" | median_ms)
   echo "| $backend | $o | $f | $(awk -v o="$o" -v f="$f" 'BEGIN {printf "%.2f", o / f}') | $c |"
@@ -75,7 +77,7 @@ done
 # history reads revision metadata only and never connects.
 hist=()
 for _ in $(seq 50); do
-  start=$(date +%s%N); "$bin" --config-file "$conf" history >/dev/null; hist+=("$(ms_since "$start")")
+  now_us start; "$bin" --config-file "$conf" history >/dev/null; now_us end; hist+=($((end - start)))
 done
 echo
 echo "history: $(printf '%s\n' "${hist[@]}" | median_ms) ms (median of 50)"
