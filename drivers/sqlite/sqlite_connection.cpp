@@ -11,7 +11,6 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <stdexcept>
 
 #include "sdm/error.hpp"
 #include "sqlite_reflection.hpp"
@@ -29,8 +28,8 @@ constexpr int kStepsBetweenDeadlineChecks = 10000;
 
 SqliteConnection::SqliteConnection(const std::string& path, const SessionLimits& limits)
     : path_(path), limits_(limits) {
-  // The flags an SQLite shell opens with: create the file when missing, and read a "file:" name
-  // as a URI.
+  // The file is created when missing, and a name starting with "file:" is read as an SQLite
+  // URI.
   const int rc = sqlite3_open_v2(
       path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
   if (rc != SQLITE_OK) {
