@@ -101,16 +101,34 @@ TEST_CASE("postgresql: a password with spaces, ';', '@', '%', '=', quote and bac
 
 TEST_CASE("postgresql: an empty password in the URL is sent empty, never PGPASSWORD") {
   ScratchDatabase db("postgresql", kAwkwardPassword);
-  // psycopg2 passes password='' too; libpq then looks only in the password file.
+  // psycopg2 passes password='' too: libpq then looks only in the password file.
   ::setenv("PGPASSWORD", kAwkwardPassword.c_str(), 1);
   ::setenv("PGPASSFILE", "/dev/null", 1);
   const std::string error = raw_connect_error(with_password(db, ""));
-  ::unsetenv("PGPASSWORD");
-  ::unsetenv("PGPASSFILE");
   CAPTURE(error);
   CHECK(error.find("no password supplied") != std::string::npos);
-  // The database named in the URL is the one asked for.
-  CHECK(cell(connect_postgresql(db.url())->query("SELECT current_database()")) == db.name());
+
+  // A password file entry for this database alone: found only when the database asked for is
+  // the URL's.
+  std::string escaped;
+  for (char c : kAwkwardPassword) {
+    if (c == ':' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  char passfile[] = "/tmp/sdm-pgpass.XXXXXX";
+  const int fd = ::mkstemp(passfile);
+  REQUIRE(fd >= 0);
+  const std::string entry = "*:*:" + db.name() + ":*:" + escaped + "\n";
+  REQUIRE(::write(fd, entry.data(), entry.size()) == static_cast<ssize_t>(entry.size()));
+  ::close(fd);
+  ::setenv("PGPASSFILE", passfile, 1);
+  std::unique_ptr<sdm::runtime::ConnectionHandle> c;
+  CHECK_NOTHROW(c = connect_postgresql(with_password(db, "")));
+  ::unsetenv("PGPASSWORD");
+  ::unsetenv("PGPASSFILE");
+  ::unlink(passfile);
+  REQUIRE(c != nullptr);
+  CHECK(cell(c->query("SELECT current_database()")) == db.name());
 }
 
 TEST_CASE("postgresql: the lock session gets the same awkward password") {
