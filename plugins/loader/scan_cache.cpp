@@ -152,6 +152,19 @@ PluginMetadata read_metadata(Reader& in) {
   return meta;
 }
 
+/// One entry's metadata record, or nullopt when it does not parse (the file is then read
+/// instead, and kept again).
+std::optional<PluginMetadata> parse_record(std::string_view record) {
+  try {
+    Reader in(record);
+    PluginMetadata metadata = read_metadata(in);
+    if (!in.done()) throw Reader::Malformed{};
+    return metadata;
+  } catch (const Reader::Malformed&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(real_dir) {
@@ -208,22 +221,16 @@ ScanCache::ScanCache(const std::string& real_dir, PathTrust& trust) : real_dir_(
 std::optional<PluginMetadata> ScanCache::find(std::string_view name, const FileStamp& stamp) const {
   auto found = read_.find(name);
   if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
-  try {
-    Reader in(found->second.record);
-    PluginMetadata metadata = read_metadata(in);
-    if (!in.done()) throw Reader::Malformed{};
-    return metadata;
-  } catch (const Reader::Malformed&) {
-    return std::nullopt;  // the file is read instead, and kept again
-  }
+  return parse_record(found->second.record);
 }
 
 std::optional<PluginMetadata> ScanCache::take(std::string_view name, const FileStamp& stamp) {
-  std::optional<PluginMetadata> metadata = find(name, stamp);
-  if (metadata) {
-    Entry& entry = read_.find(name)->second;
-    taken_ += entry.taken ? 0 : 1;
-    entry.taken = true;
+  auto found = read_.find(name);
+  if (found == read_.end() || !(found->second.stamp == stamp)) return std::nullopt;
+  std::optional<PluginMetadata> metadata = parse_record(found->second.record);
+  if (metadata && !found->second.taken) {
+    found->second.taken = true;
+    ++taken_;
   }
   return metadata;
 }
@@ -240,6 +247,11 @@ void ScanCache::keep(const std::string& name, const FileStamp& stamp,
   Writer record;
   write_metadata(record, metadata);
   fresh_[name] = {stamp, record.take()};
+  // What was just read replaces an entry of the same name taken earlier in this run.
+  if (auto found = read_.find(name); found != read_.end() && found->second.taken) {
+    found->second.taken = false;
+    --taken_;
+  }
 }
 
 void ScanCache::save() {
@@ -258,12 +270,9 @@ void ScanCache::save() {
     out.number(static_cast<std::uint64_t>(stamp.changed_ns));
     out.text(record);
   };
-  std::size_t count = fresh_.size();
+  out.number(taken_ + fresh_.size());
   for (const auto& [name, read] : read_)
-    count += read.taken && fresh_.find(name) == fresh_.end();
-  out.number(count);
-  for (const auto& [name, read] : read_)
-    if (read.taken && fresh_.find(name) == fresh_.end()) entry(name, read.stamp, read.record);
+    if (read.taken) entry(name, read.stamp, read.record);
   for (const auto& [name, kept] : fresh_)
     entry(name, kept.first, kept.second);
   const std::string& bytes = out.bytes();
